@@ -1,0 +1,162 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from fanpin.policy.area import VILLAGE
+from fanpin.policy.household import LIVE_MEMBER, repeated_id_numbers, summarize_members
+from fanpin.policy.idcard import age_on, parse_id_number
+from fanpin.policy.messages import PolicyError
+from fanpin.policy.pinyin import name_pinyin, search_keywords
+from fanpin.utils import throw_policy
+
+
+class Household(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fanpin.fanpin.doctype.household_member.household_member import HouseholdMember
+
+		address: DF.Data | None
+		head_id_number: DF.Data | None
+		head_name: DF.Data | None
+		head_pinyin: DF.Data | None
+		household_code: DF.Data | None
+		household_type: DF.Literal[
+			"Lifted out of poverty (policy)",
+			"Lifted out of poverty (no policy)",
+			"Ordinary rural household",
+			"Dibao household",
+			"Tekun household",
+		]
+		housing_unsafe: DF.Check
+		is_relocated: DF.Check
+		member_count: DF.Int
+		member_uninsured: DF.Check
+		members: DF.Table[HouseholdMember]
+		natural_village: DF.Data | None
+		no_labour_capacity: DF.Check
+		phone: DF.Data | None
+		school_dropout: DF.Check
+		search_keywords: DF.Data | None
+		status: DF.Literal["Registered", "Deregistered"]
+		town: DF.Link
+		village: DF.Link
+		water_unsafe: DF.Check
+
+	# end: auto-generated types
+	def validate(self):
+		self.set_town()
+		self.validate_household_code()
+		self.set_member_facts()
+		self.set_household_facts()
+		self.validate_id_numbers_unique_in_county()
+
+	def set_town(self):
+		level, town = frappe.db.get_value("Area", self.village, ["level", "parent_area"]) or (None, None)
+		if level != VILLAGE:
+			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
+		self.town = town
+
+	def validate_household_code(self):
+		self.household_code = (self.household_code or "").strip() or None
+		if not self.household_code:
+			return
+		# Across towns on purpose: the number is unique in the county.
+		holder = frappe.db.get_value(
+			"Household", {"household_code": self.household_code, "name": ("!=", self.name or "")}
+		)
+		if holder:
+			frappe.throw(
+				_("Household number {0} is already used by household {1}").format(
+					self.household_code, holder
+				),
+				title=_("Duplicate Household Number"),
+			)
+
+	def set_member_facts(self):
+		on = getdate(today())
+		for member in self.members:
+			member.member_name = "".join((member.member_name or "").split())
+			try:
+				info = parse_id_number(member.id_number, today=on)
+			except PolicyError as error:
+				throw_policy(error, prefix=member_row_prefix(member))
+			member.id_number = info.number
+			member.birth_date = info.birth_date
+			member.gender = info.gender
+			member.age = age_on(info.birth_date, on)
+			reading = name_pinyin(member.member_name)
+			member.name_pinyin, member.name_initials = reading.full, reading.initials
+
+		for number, rows in repeated_id_numbers(m.id_number for m in self.members).items():
+			frappe.throw(
+				_("ID number {0} is entered more than once, in member rows {1}").format(
+					number, "、".join(map(str, rows))
+				)
+			)
+
+	def set_household_facts(self):
+		try:
+			summary = summarize_members(m.as_dict() for m in self.members)
+		except PolicyError as error:
+			throw_policy(error)
+		head = self.members[summary.head_index]
+		self.head_name = head.member_name
+		self.head_id_number = head.id_number
+		self.head_pinyin = head.name_pinyin
+		self.member_count = summary.size
+		self.no_labour_capacity = int(summary.no_labour_capacity)
+		self.member_uninsured = int(summary.member_uninsured)
+		self.search_keywords = search_keywords(
+			[head.member_name] + [m.member_name for m in self.members if m is not head]
+		)
+
+	def validate_id_numbers_unique_in_county(self):
+		"""A person lives in one household only: no other live record may hold the same ID number.
+
+		Reads across towns on purpose (a duplicate elsewhere must be found); only the holding
+		household's number and area are disclosed.
+		"""
+		if self.status != "Registered":
+			return
+		live = {m.id_number: m for m in self.members if m.member_status == LIVE_MEMBER}
+		if not live:
+			return
+		member, household = frappe.qb.DocType("Household Member"), frappe.qb.DocType("Household")
+		clashes = (
+			frappe.qb.from_(member)
+			.join(household)
+			.on(household.name == member.parent)
+			.select(member.id_number, household.name, household.village)
+			.where(
+				(member.parenttype == "Household")
+				& member.id_number.isin(list(live))
+				& (member.member_status == LIVE_MEMBER)
+				& (household.status == "Registered")
+				& (household.name != (self.name or ""))
+			)
+			.run(as_dict=True)
+		)
+		for clash in clashes:
+			frappe.throw(
+				_("{0}ID number {1} already belongs to a member of household {2} ({3})").format(
+					member_row_prefix(live[clash.id_number]),
+					clash.id_number,
+					clash.name,
+					frappe.db.get_value("Area", clash.village, "area_name"),
+				),
+				title=_("Duplicate ID Number"),
+			)
+
+
+def member_row_prefix(member) -> str:
+	return _("Member row {0} ({1})").format(member.idx, member.member_name or "") + "："

@@ -1,0 +1,52 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+
+from fanpin.permissions.scope import allowed_areas
+from fanpin.testing import BEIMA, DONGLAI, FanpinTestCase, make_staff_user, make_village
+
+
+class TestStaffAssignment(FanpinTestCase):
+	def test_one_step_gives_role_and_town_scope(self):
+		user = make_staff_user("assign.officer@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		self.assertIn("Fanpin Town Officer", frappe.get_roles(user))
+		village = make_village(DONGLAI, 20)
+		areas = allowed_areas(user)
+		self.assertIn(DONGLAI, areas)
+		self.assertIn(village, areas)
+		self.assertNotIn(BEIMA, areas)
+
+	def test_reassignment_replaces_role_and_area(self):
+		user = make_staff_user("assign.move@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		make_staff_user(user, "Fanpin Town Reviewer", BEIMA)
+		roles = frappe.get_roles(user)
+		self.assertIn("Fanpin Town Reviewer", roles)
+		self.assertNotIn("Fanpin Town Officer", roles)
+		self.assertEqual(
+			frappe.get_all("User Permission", filters={"user": user, "allow": "Area"}, pluck="for_value"),
+			[BEIMA],
+		)
+
+	def test_role_needs_an_area_of_its_level(self):
+		self.assertRaisesRegex(
+			frappe.ValidationError,
+			"授权的区划",
+			make_staff_user,
+			"assign.bad@fanpin.test",
+			"Fanpin Town Officer",
+		)
+		village = make_village(DONGLAI, 21)
+		self.assertRaises(
+			frappe.ValidationError, make_staff_user, "assign.bad@fanpin.test", "Fanpin Town Officer", village
+		)
+
+	def test_city_office_is_county_wide(self):
+		user = make_staff_user("assign.city@fanpin.test", "Fanpin City Office")
+		self.assertIsNone(allowed_areas(user))
+
+	def test_removing_the_assignment_removes_role_and_scope(self):
+		user = make_staff_user("assign.gone@fanpin.test", "Fanpin Village Clerk", make_village(DONGLAI, 22))
+		frappe.delete_doc("Staff Assignment", user)
+		self.assertNotIn("Fanpin Village Clerk", frappe.get_roles(user))
+		self.assertFalse(frappe.get_all("User Permission", filters={"user": user, "allow": "Area"}))

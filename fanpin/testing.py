@@ -1,0 +1,89 @@
+"""Factories for the Frappe-layer tests (hrms style: short tests built from make_* helpers)."""
+
+import datetime
+import itertools
+import random
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+from fanpin.policy.idcard import make_id_number
+
+DONGLAI = "370681001000"  # 东莱街道
+BEIMA = "370681102000"  # 北马镇
+_rng = random.Random()
+_issued: set[str] = set()
+
+
+def fresh_id_number(male: bool = True, birth_date: datetime.date | None = None) -> str:
+	"""A valid ID number that no record on the site holds yet."""
+	for _attempt in itertools.count():
+		birth = birth_date or datetime.date(1950, 1, 1) + datetime.timedelta(days=_rng.randint(0, 20000))
+		number = make_id_number("370681", birth, _rng.randrange(1 if male else 0, 1000, 2))
+		if number not in _issued and not frappe.db.exists("Household Member", {"id_number": number}):
+			_issued.add(number)
+			return number
+
+
+def make_village(town: str, number: int, area_name: str | None = None) -> str:
+	"""Villages 9xx of a town are reserved for tests (the demo county uses 001-008)."""
+	code = f"{town[:9]}{900 + number:03d}"
+	if not frappe.db.exists("Area", code):
+		frappe.get_doc(
+			doctype="Area",
+			area_name=area_name or f"测试村{number}",
+			area_code=code,
+			level="Village",
+			parent_area=town,
+		).insert(ignore_permissions=True)
+	return code
+
+
+def member(member_name: str = "张三", relation: str = "Head of household", **values) -> dict:
+	return {
+		"member_name": member_name,
+		"relation": relation,
+		"id_number": values.pop("id_number", None) or fresh_id_number(male=values.pop("male", True)),
+		"labour_skill": values.pop("labour_skill", "Ordinary labour"),
+		**values,
+	}
+
+
+def make_household(village: str, members: list[dict] | None = None, do_insert: bool = True, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Household",
+			"village": village,
+			"household_type": values.pop("household_type", "Ordinary rural household"),
+			"members": members or [member()],
+			**values,
+		}
+	)
+	return doc.insert() if do_insert else doc
+
+
+def make_staff_user(email: str, role: str, area: str | None = None, department: str | None = None) -> str:
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			doctype="User", email=email, first_name=email.split("@")[0], send_welcome_email=0, language="zh"
+		).insert(ignore_permissions=True)
+	assignment = (
+		frappe.get_doc("Staff Assignment", email)
+		if frappe.db.exists("Staff Assignment", email)
+		else frappe.new_doc("Staff Assignment")
+	)
+	assignment.update({"user": email, "role": role, "area": area, "department": department})
+	assignment.save(ignore_permissions=True)
+	return email
+
+
+class FanpinTestCase(FrappeTestCase):
+	"""Runs as a Chinese-speaking user sees the app: messages are asserted in Chinese."""
+
+	def setUp(self):
+		super().setUp()
+		frappe.local.lang = "zh"
+
+	def tearDown(self):
+		frappe.set_user("Administrator")
+		super().tearDown()

@@ -1,0 +1,35 @@
+import pytest
+
+from fanpin.policy.pinyin import name_pinyin, search_keywords
+
+
+@pytest.mark.parametrize(
+	"name, full, initials",
+	[
+		("张三", "zhangsan", "zs"),
+		("单雄信", "shanxiongxin", "sxx"),
+		("曾国藩", "zengguofan", "zgf"),
+		("解缙", "xiejin", "xj"),
+		("仇英", "qiuying", "qy"),
+		("朴正洙", "piaozhengzhu", "pzz"),
+		("区庄", "ouzhuang", "oz"),
+		("查良镛", "zhaliangyong", "zly"),
+		("盖聪", "gecong", "gc"),
+		("欧阳修", "ouyangxiu", "oyx"),
+		("单于夜", "chanyuye", "cyy"),
+		("尉迟恭", "yuchigong", "ycg"),
+		("吕布", "lvbu", "lb"),
+		("王 重阳", "wangchongyang", "wcy"),
+	],
+)
+def test_surnames_read_as_surnames(name, full, initials):
+	reading = name_pinyin(name)
+	assert (reading.full, reading.initials) == (full, initials)
+
+
+def test_empty_name():
+	assert name_pinyin("").full == ""
+
+
+def test_search_keywords_hold_name_pinyin_and_initials_once():
+	assert search_keywords(["张三", "李四", "张三", ""]) == "张三 zhangsan zs 李四 lisi ls"
