@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Runs both test layers.
+#   pure layer   — pytest over fanpin/policy and the spreadsheet writers (no Frappe needed)
+#   Frappe layer — when a bench is found ($FANPIN_BENCH, else /opt/frappe-bench): this checkout is
+#                  put into the bench, a throw-away site is created, fanpin installed, migrated twice
+#                  (the second must change nothing), its FrappeTestCase tests run, and the app
+#                  uninstalled; the bench is then put back as it was.
+# Exits non-zero on any failure, and when a layer ran no test.
+set -uo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="${FANPIN_BENCH:-/opt/frappe-bench}"
+VENV="${FANPIN_TEST_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/fanpin-test-venv}"
+DB_ROOT_PASSWORD="${FANPIN_DB_ROOT_PASSWORD:-}"
+SITE="fanpin-ci-$$.localhost"
+LOG_DIR="$(mktemp -d)"
+
+say() { printf '\n== %s\n' "$*"; }
+fail() { printf '\nFAILED: %s\n' "$*" >&2; exit 1; }
+
+runtime_dependencies() {
+	python3 - "$REPO/pyproject.toml" "$@" <<'PY'
+import sys, tomllib
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
+deps = list(project["dependencies"])
+for extra in sys.argv[2:]:
+	deps += project["optional-dependencies"][extra]
+print("\n".join(deps))
+PY
+}
+
+# ---------------------------------------------------------------- pure layer
+say "pure layer (pytest)"
+if [ ! -x "$VENV/bin/python" ]; then
+	python3 -m venv "$VENV" || fail "cannot create $VENV"
+fi
+mapfile -t PURE_DEPS < <(runtime_dependencies test)
+"$VENV/bin/pip" install -q --disable-pip-version-check "${PURE_DEPS[@]}" || fail "cannot install test dependencies"
+(cd "$REPO" && "$VENV/bin/python" -m pytest -q -p no:cacheprovider) | tee "$LOG_DIR/pytest.log"
+pure_status=${PIPESTATUS[0]}
+[ "$pure_status" -eq 0 ] || fail "pure layer (pytest exit $pure_status)"
+grep -Eq '^[0-9]+ passed' "$LOG_DIR/pytest.log" || fail "pure layer ran no test"
+
+# ---------------------------------------------------------------- Frappe layer
+if [ ! -d "$BENCH/apps/frappe" ] || [ ! -x "$BENCH/env/bin/python" ]; then
+	say "no bench at $BENCH: Frappe layer skipped"
+	exit 0
+fi
+say "Frappe layer on $BENCH (site $SITE)"
+command -v bench >/dev/null || fail "the bench command is not on PATH"
+
+SAVED="$BENCH/apps/.fanpin-saved-$$"
+had_archive_dir=$([ -d "$BENCH/archived" ] && echo yes || echo no)
+cp "$BENCH/sites/apps.txt" "$LOG_DIR/apps.txt"
+"$BENCH/env/bin/pip" freeze --all --disable-pip-version-check > "$LOG_DIR/freeze-before.txt" 2>/dev/null
+
+db_root() { printf '%s\n' "$DB_ROOT_PASSWORD"; }
+
+restore_bench() {
+	cd "$BENCH" || return
+	if [ -d "sites/$SITE" ]; then
+		db_root | bench drop-site "$SITE" --force --no-backup --db-root-username root >/dev/null 2>&1
+	fi
+	rm -rf "sites/$SITE" archived/sites/"$SITE"* archived_sites/"$SITE"*
+	if [ "$had_archive_dir" = no ]; then rm -rf archived; fi
+	rm -f apps/fanpin
+	if [ -e "$SAVED" ] || [ -L "$SAVED" ]; then mv "$SAVED" apps/fanpin; fi
+	cp "$LOG_DIR/apps.txt" sites/apps.txt
+	"$BENCH/env/bin/pip" freeze --all --disable-pip-version-check > "$LOG_DIR/freeze-after.txt" 2>/dev/null
+	local added
+	added=$(comm -13 <(cut -d= -f1 "$LOG_DIR/freeze-before.txt" | sort) <(cut -d= -f1 "$LOG_DIR/freeze-after.txt" | sort))
+	if [ -n "$added" ]; then
+		# shellcheck disable=SC2086
+		"$BENCH/env/bin/pip" uninstall -q -y $added >/dev/null 2>&1
+	fi
+	rm -rf "$LOG_DIR"
+}
+trap restore_bench EXIT
+
+# MariaDB as Frappe needs it (settable at runtime; harmless when already so).
+mysql -uroot ${DB_ROOT_PASSWORD:+-p"$DB_ROOT_PASSWORD"} -h127.0.0.1 -e "SET GLOBAL character_set_server='utf8mb4'; SET GLOBAL collation_server='utf8mb4_unicode_ci'; SET GLOBAL innodb_read_only_compressed=OFF" \
+	|| fail "cannot configure MariaDB"
+
+cd "$BENCH" || fail "cannot enter $BENCH"
+if [ -e apps/fanpin ] || [ -L apps/fanpin ]; then mv apps/fanpin "$SAVED"; fi
+ln -s "$REPO" apps/fanpin
+grep -qx fanpin sites/apps.txt || printf '\nfanpin\n' >> sites/apps.txt
+sed -i '/^$/d' sites/apps.txt
+mapfile -t APP_DEPS < <(runtime_dependencies)
+"$BENCH/env/bin/pip" install -q --disable-pip-version-check "${APP_DEPS[@]}" || fail "cannot install fanpin's dependencies into the bench"
+# This checkout, not whatever copy of fanpin the bench may have installed, is what gets imported.
+export PYTHONPATH="$REPO${PYTHONPATH:+:$PYTHONPATH}"
+
+db_root | bench new-site "$SITE" --db-root-username root --admin-password admin \
+	--mariadb-user-host-login-scope=% > "$LOG_DIR/new-site.log" 2>&1 || { tail -20 "$LOG_DIR/new-site.log"; fail "new-site"; }
+bench --site "$SITE" install-app fanpin > "$LOG_DIR/install.log" 2>&1 || { tail -30 "$LOG_DIR/install.log"; fail "install-app"; }
+grep -q "Error" "$LOG_DIR/install.log" && { tail -30 "$LOG_DIR/install.log"; fail "install-app reported an error"; }
+
+fingerprint() {
+	bench --site "$SITE" execute fanpin.setup.checks.fingerprint 2>/dev/null | tail -1
+}
+bench --site "$SITE" migrate > "$LOG_DIR/migrate1.log" 2>&1 || { tail -30 "$LOG_DIR/migrate1.log"; fail "first migrate"; }
+first=$(fingerprint)
+bench --site "$SITE" migrate > "$LOG_DIR/migrate2.log" 2>&1 || { tail -30 "$LOG_DIR/migrate2.log"; fail "second migrate"; }
+second=$(fingerprint)
+[ -n "$first" ] && [ "$first" = "$second" ] || fail "the second migrate changed data: $first != $second"
+echo "second migrate changed nothing ($second)"
+
+bench --site "$SITE" set-config allow_tests true >/dev/null
+bench --site "$SITE" run-tests --app fanpin 2>&1 | tee "$LOG_DIR/run-tests.log"
+# bench run-tests can exit 0 after a failure: judge by unittest's own summary.
+grep -Eq '^FAILED' "$LOG_DIR/run-tests.log" && fail "Frappe layer"
+grep -Eq '^OK' "$LOG_DIR/run-tests.log" || fail "Frappe layer did not finish"
+ran=$(grep -Eo '^Ran [0-9]+ test' "$LOG_DIR/run-tests.log" | grep -Eo '[0-9]+' | tail -1)
+[ "${ran:-0}" -gt 0 ] || fail "Frappe layer ran no test"
+
+bench --site "$SITE" uninstall-app fanpin --yes --no-backup > "$LOG_DIR/uninstall.log" 2>&1 || { tail -30 "$LOG_DIR/uninstall.log"; fail "uninstall-app"; }
+echo "uninstall-app fanpin: ok"
+passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/pytest.log" | grep -Eo '[0-9]+')
+printf '\n%s passed, 0 failed\n' "$((passed + ran))"
