@@ -14,3 +14,5 @@ before_uninstall = "fanpin.setup.install.before_uninstall"
 
 # Link search boxes for households match names, pinyin and initials, within the user's scope.
 standard_queries = {"Household": "fanpin.api.search.household_query"}
+
+scheduler_events = {"daily": ["fanpin.tasks.daily"]}

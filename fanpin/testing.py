@@ -87,3 +87,55 @@ class FanpinTestCase(FrappeTestCase):
 	def tearDown(self):
 		frappe.set_user("Administrator")
 		super().tearDown()
+
+
+def make_income(household: str, reference_date, per_capita: float, size: int = 1):
+	"""An income record whose per-capita income is ``per_capita`` for a household of ``size``."""
+	return frappe.get_doc(
+		{
+			"doctype": "Household Income",
+			"household": household,
+			"reference_date": reference_date,
+			"wage_income": per_capita * size,
+			"household_size": size,
+		}
+	).insert()
+
+
+def make_case(household: str, discovery_date=None, risk_types=("因病",), do_insert=True, **values):
+	doc = frappe.get_doc(
+		{
+			"doctype": "Monitoring Case",
+			"household": household,
+			"discovery_channel": values.pop("discovery_channel", "Cadre screening"),
+			"discovery_date": discovery_date or frappe.utils.today(),
+			"risk_types": [{"risk_type": r} for r in risk_types],
+			**values,
+		}
+	)
+	return doc.insert() if do_insert else doc
+
+
+def act(doctype: str, name: str, action: str, **values):
+	"""Save ``values`` as the current user, then take the workflow action, as the desk does."""
+	from frappe.model.workflow import apply_workflow
+
+	doc = frappe.get_doc(doctype, name)
+	if values:
+		doc.update(values)
+		doc.save()
+	return apply_workflow(doc.as_dict(), action)
+
+
+def ensure_line(year: int, amount: float = 6500) -> None:
+	"""A monitoring line for a year the shipped data does not cover (test data)."""
+	if not frappe.db.exists("Monitoring Threshold", {"year": year, "region": "山东省"}):
+		frappe.get_doc(
+			{
+				"doctype": "Monitoring Threshold",
+				"year": year,
+				"region": "山东省",
+				"amount": amount,
+				"source_document": "测试",
+			}
+		).insert(ignore_permissions=True)

@@ -53,3 +53,20 @@ def repeated_id_numbers(id_numbers: Iterable[str]) -> dict[str, list[int]]:
 		if number:
 			rows.setdefault(number, []).append(row)
 	return {number: found for number, found in rows.items() if len(found) > 1}
+
+
+SEVERE_DISABILITY_GRADES = frozenset({"Grade 1", "Grade 2"})
+
+
+def special_groups(members: Iterable[Mapping]) -> dict[str, bool]:
+	"""The special groups of policy §二.(一) that follow from the live members' records."""
+	live = [m for m in members if (m.get("member_status") or LIVE_MEMBER) == LIVE_MEMBER]
+	return {
+		"group_dibao": any(m.get("enjoys_dibao") for m in live),
+		"group_tekun": any(m.get("tekun_support") for m in live),
+		"group_serious_illness": any(m.get("health") == "Serious illness" for m in live),
+		"group_severe_disability": any(
+			m.get("health") == "Disability" and m.get("disability_grade") in SEVERE_DISABILITY_GRADES
+			for m in live
+		),
+	}

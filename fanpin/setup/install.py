@@ -11,6 +11,7 @@ import frappe
 from frappe.utils import getdate
 
 from fanpin.setup import defaults
+from fanpin.setup.workflows import install_default_workflows
 
 STRICT_DEFAULT_KEY = "fanpin_strict_user_permissions_before_install"
 
@@ -24,6 +25,7 @@ def after_install():
 	create_areas()
 	create_master_data()
 	ensure_thresholds()
+	install_default_workflows()
 	configure_site()
 
 
@@ -34,6 +36,10 @@ def after_migrate():
 def before_uninstall():
 	for name in frappe.get_all("User Permission", filters={"allow": ("in", fanpin_doctypes())}, pluck="name"):
 		frappe.delete_doc("User Permission", name, ignore_permissions=True, force=True)
+	for workflow in frappe.get_all(
+		"Workflow", filters={"document_type": ("in", fanpin_doctypes())}, pluck="name"
+	):
+		frappe.delete_doc("Workflow", workflow, ignore_permissions=True, force=True)
 	frappe.db.delete("Has Role", {"role": ("in", defaults.ROLES)})
 	for role in defaults.ROLES:
 		frappe.delete_doc("Role", role, ignore_permissions=True, force=True, ignore_missing=True)

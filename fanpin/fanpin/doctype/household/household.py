@@ -42,6 +42,10 @@ class Household(Document):
 		member_count: DF.Int
 		member_uninsured: DF.Check
 		members: DF.Table[HouseholdMember]
+		monitoring_case: DF.Link | None
+		monitoring_status: DF.Literal[
+			"", "In procedure", "Under monitoring", "Risk eliminated", "Not included"
+		]
 		natural_village: DF.Data | None
 		no_labour_capacity: DF.Check
 		phone: DF.Data | None

@@ -1,0 +1,176 @@
+"""The annual Q4 risk assessment (SPEC §8): one Risk Assessment per case under monitoring per year."""
+
+import frappe
+from frappe import _
+from frappe.utils import cint, flt, getdate, now_datetime, today
+
+from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
+from fanpin.permissions.scope import allowed_areas
+from fanpin.policy import exit as exit_rules
+from fanpin.policy import procedure
+from fanpin.utils import reserve_names
+
+CHUNK = 1000
+
+
+@frappe.whitelist()
+def start_annual_assessment(year: int | None = None) -> str:
+	if not {"Fanpin City Office", "System Manager"} & set(frappe.get_roles()):
+		frappe.throw(_("Only the city office starts the annual risk assessment"), frappe.PermissionError)
+	year = cint(year) or getdate(today()).year
+	get_line(year)  # fail now, not in the job, when the year has no line
+	frappe.enqueue(
+		"fanpin.api.assessment.run_annual_assessment",
+		queue="long",
+		timeout=3600,
+		job_id=f"fanpin-annual-assessment-{year}-{frappe.session.user}",
+		deduplicate=True,
+		year=year,
+	)
+	return _("The {0} risk assessment has started; its progress is shown here").format(year)
+
+
+def run_annual_assessment(year: int) -> dict:
+	"""Assess every case under monitoring in the caller's scope; idempotent per (case, year).
+
+	Runs as the user who started it (frappe.enqueue keeps the user), and reads with frappe.get_all,
+	so the user's area scope is applied explicitly here.
+	"""
+	year = cint(year)
+	line = get_line(year).amount
+	filters = {"stage": procedure.MONITORING}
+	scope = allowed_areas()
+	if scope is not None:
+		filters["village"] = ("in", list(scope))
+	cases = frappe.get_all(
+		"Monitoring Case",
+		filters=filters,
+		fields=["name", "household", "head_name", "village", "town", "classification", "identified_on"],
+		order_by="name",
+	)
+	done = (
+		set(
+			frappe.get_all(
+				"Risk Assessment",
+				filters={"year": year, "case": ("in", [c.name for c in cases])},
+				pluck="case",
+			)
+		)
+		if cases
+		else set()
+	)
+	todo = [c for c in cases if c.name not in done]
+	households = {c.household for c in todo}
+	flags = (
+		{
+			row.name: row
+			for row in frappe.get_all(
+				"Household",
+				filters={"name": ("in", list(households))},
+				fields=[
+					"name",
+					"housing_unsafe",
+					"school_dropout",
+					"water_unsafe",
+					"member_uninsured",
+					"no_labour_capacity",
+				],
+			)
+		}
+		if todo
+		else {}
+	)
+	incomes = latest_incomes(households)
+	assessed_on = getdate(f"{year}-12-31") if year < getdate(today()).year else getdate(today())
+	now = now_datetime()
+	created = 0
+	for start in range(0, len(todo), CHUNK):
+		chunk = todo[start : start + CHUNK]
+		names = reserve_names("RA-.YYYY.-.#####", len(chunk))
+		rows = []
+		for name, case in zip(names, chunk, strict=True):
+			household = flags[case.household]
+			findings = exit_rules.exit_findings(
+				exit_rules.ExitFacts(
+					category=case.classification,
+					identified_on=case.identified_on,
+					proposed_on=assessed_on,
+					method=exit_rules.ASSISTED,
+					per_capita_income=incomes.get(case.household),
+					line=line,
+					**{
+						k: bool(household[k])
+						for k in (
+							"housing_unsafe",
+							"school_dropout",
+							"water_unsafe",
+							"member_uninsured",
+							"no_labour_capacity",
+						)
+					},
+				)
+			)
+			blocking = any(f.blocking for f in findings)
+			rows.append(
+				(
+					name,
+					now,
+					now,
+					frappe.session.user,
+					frappe.session.user,
+					case.name,
+					year,
+					case.head_name,
+					case.village,
+					case.town,
+					case.classification,
+					flt(incomes.get(case.household)),
+					line,
+					"Continue monitoring" if blocking else "Propose exit",
+					"\n".join(_(f.template).format(*f.args) for f in findings) or _("All exit checks passed"),
+				)
+			)
+		frappe.db.bulk_insert(
+			"Risk Assessment",
+			[
+				"name",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+				"case",
+				"year",
+				"head_name",
+				"village",
+				"town",
+				"category",
+				"per_capita_income",
+				"line_amount",
+				"recommendation",
+				"findings",
+			],
+			rows,
+		)
+		created += len(rows)
+		frappe.publish_progress(
+			100 * (start + len(chunk)) / len(todo),
+			title=_("Annual risk assessment {0}").format(year),
+			description=_("{0} of {1} cases assessed").format(start + len(chunk), len(todo)),
+		)
+	frappe.db.commit()
+	return {"cases": len(cases), "created": created, "already_assessed": len(done)}
+
+
+def latest_incomes(households: set[str]) -> dict[str, float]:
+	"""Latest per-capita income of each household, in one query."""
+	if not households:
+		return {}
+	latest: dict[str, float] = {}
+	for row in frappe.get_all(
+		"Household Income",
+		filters={"household": ("in", list(households))},
+		fields=["household", "per_capita_income"],
+		order_by="period_start desc",
+	):
+		latest.setdefault(row.household, row.per_capita_income)
+	return latest

@@ -1,0 +1,62 @@
+"""The stable ``stage`` of a workflow-driven document.
+
+Workflow states are the admin's to rename, add or re-role; each state sets ``stage`` through the
+workflow's own "update field / update value". Server logic reads only ``stage``. Here the stage is
+always re-derived from the current state, so it cannot be written directly over the API, and a
+state change made by a plain save is held to the same self-approval rule as a workflow action.
+"""
+
+import frappe
+from frappe import _
+from frappe.model.workflow import get_transitions, get_workflow_name, has_approval_access
+
+
+def state_stages(doctype: str) -> tuple[str | None, dict[str, str]]:
+	"""(state field, {state: stage}) of the doctype's active workflow."""
+	name = get_workflow_name(doctype)
+	if not name:
+		return None, {}
+	workflow = frappe.get_cached_doc("Workflow", name)
+	stages = {
+		row.state: row.update_value
+		for row in workflow.states
+		if row.update_field == "stage" and row.update_value
+	}
+	if workflow.states and workflow.states[0].state not in stages:
+		stages[workflow.states[0].state] = None
+	return workflow.workflow_state_field, stages
+
+
+def first_state(doctype: str) -> str | None:
+	name = get_workflow_name(doctype)
+	return frappe.get_cached_doc("Workflow", name).states[0].state if name else None
+
+
+def sync_stage(doc, initial_stage: str) -> tuple[str | None, str]:
+	"""Set ``doc.stage`` from its workflow state; return (stage before this save, stage now)."""
+	before = doc.get_doc_before_save()
+	old_stage = before.stage if before else None
+	field, stages = state_stages(doc.doctype)
+	if not field:
+		doc.stage = old_stage or initial_stage
+		return old_stage, doc.stage
+	state = doc.get(field) or first_state(doc.doctype)
+	stage = stages.get(state)
+	doc.stage = stage or old_stage or initial_stage
+	if before and before.get(field) != doc.get(field):
+		check_self_approval(before, doc.get(field))
+	return old_stage, doc.stage
+
+
+def check_self_approval(before, next_state: str) -> None:
+	"""A direct save that changes the state obeys the transition's "allow self approval"."""
+	transitions = [t for t in get_transitions(before) if t.next_state == next_state]
+	user = frappe.session.user
+	if transitions and not any(has_approval_access(user, before, t) for t in transitions):
+		frappe.throw(_("Self approval is not allowed"), frappe.PermissionError)
+
+
+def state_for_stage(doctype: str, stage: str) -> str | None:
+	"""The (first) workflow state that sets the given stage."""
+	_field, stages = state_stages(doctype)
+	return next((state for state, value in stages.items() if value == stage), None)

@@ -1,0 +1,269 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import flt, getdate, today
+
+from fanpin.controllers.deadlines import working_days_after
+from fanpin.controllers.stage import sync_stage
+from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
+from fanpin.policy import procedure
+from fanpin.policy.classifier import NOT_ELIGIBLE, CaseFacts, Exclusion, classify
+from fanpin.policy.household import special_groups
+from fanpin.policy.income import income_period
+from fanpin.policy.messages import PolicyError
+from fanpin.utils import policy_message, throw_policy
+
+# Household.monitoring_status takes these stage values; every open stage shows as "In procedure".
+HOUSEHOLD_STATUSES = (procedure.MONITORING, procedure.REJECTED, procedure.ELIMINATED)
+
+
+class MonitoringCase(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fanpin.fanpin.doctype.case_exclusion.case_exclusion import CaseExclusion
+		from fanpin.fanpin.doctype.case_risk_type.case_risk_type import CaseRiskType
+
+		appraisal_attendees: DF.SmallText | None
+		appraisal_date: DF.Date | None
+		appraisal_result: DF.SmallText | None
+		authorization_letter: DF.Attach | None
+		channel_detail: DF.Literal[
+			"",
+			"Walk-in",
+			"Hotline",
+			"Web form",
+			"Routine screening",
+			"Annual Q4 screening",
+			"Media",
+			"Petition",
+			"12317 hotline",
+		]
+		classification: DF.Literal[
+			"",
+			"Unstable lifted household",
+			"Marginal household",
+			"Sudden severe difficulty household",
+			"Not eligible",
+		]
+		classification_explanation: DF.SmallText | None
+		comparison_notes: DF.SmallText | None
+		comparison_result: DF.Literal["", "Passed", "Failed"]
+		condition_a: DF.Check
+		condition_b: DF.Check
+		discovery_channel: DF.Literal[
+			"Self application", "Cadre screening", "Department warning", "Petition information"
+		]
+		discovery_date: DF.Date
+		eliminated_on: DF.Date | None
+		elimination_method: DF.Literal["", "Eliminated through assistance", "Eliminated naturally"]
+		exclusions: DF.TableMultiSelect[CaseExclusion]
+		group_dibao: DF.Check
+		group_disabled_elderly: DF.Check
+		group_serious_illness: DF.Check
+		group_severe_disability: DF.Check
+		group_tekun: DF.Check
+		head_name: DF.Data | None
+		household: DF.Link
+		household_income: DF.Link | None
+		household_type: DF.Data | None
+		identified_on: DF.Date | None
+		income_period_end: DF.Date | None
+		income_period_start: DF.Date | None
+		line_amount: DF.Currency
+		notice_end: DF.Date | None
+		notice_objections: DF.SmallText | None
+		notice_start: DF.Date | None
+		per_capita_income: DF.Currency
+		rejection_reason: DF.SmallText | None
+		resettlement_purchase: DF.Check
+		risk_types: DF.TableMultiSelect[CaseRiskType]
+		severe_difficulty: DF.Check
+		stage: DF.Literal[
+			"Home verification",
+			"Democratic appraisal",
+			"Information comparison",
+			"Village public notice",
+			"Entry into monitoring",
+			"Under monitoring",
+			"Not included",
+			"Risk eliminated",
+		]
+		threshold: DF.Link | None
+		town: DF.Link
+		verification_due: DF.Date | None
+		verification_notes: DF.SmallText | None
+		verification_overdue: DF.Check
+		verified_on: DF.Date | None
+		verifiers: DF.Data | None
+		village: DF.Link
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
+	def validate(self):
+		old_stage, new_stage = sync_stage(self, procedure.VERIFICATION)
+		try:
+			procedure.check_risk_types([row.risk_type for row in self.risk_types])
+		except PolicyError as error:
+			throw_policy(error)
+		self.validate_one_open_case()
+		self.set_income_and_line()
+		self.update(special_groups(self.household_members()))
+		self.classify()
+		self.set_deadlines()
+		self.apply_stage_change(old_stage, new_stage)
+
+	def on_update(self):
+		status = self.stage if self.stage in HOUSEHOLD_STATUSES else "In procedure"
+		frappe.db.set_value(
+			"Household", self.household, {"monitoring_case": self.name, "monitoring_status": status}
+		)
+
+	def after_insert(self):
+		assign_to_town_officers(self)
+
+	def household_members(self) -> list[dict]:
+		return frappe.get_all(
+			"Household Member",
+			filters={"parent": self.household, "parenttype": "Household"},
+			fields=["member_status", "enjoys_dibao", "tekun_support", "health", "disability_grade"],
+		)
+
+	def validate_one_open_case(self):
+		open_case = frappe.db.exists(
+			"Monitoring Case",
+			{
+				"household": self.household,
+				"stage": ("not in", (procedure.REJECTED, procedure.ELIMINATED)),
+				"name": ("!=", self.name or ""),
+			},
+		)
+		if open_case and self.stage not in (procedure.REJECTED, procedure.ELIMINATED):
+			frappe.throw(
+				_("Household {0} already has an open monitoring case {1}").format(self.household, open_case),
+				title=_("Duplicate Monitoring Case"),
+			)
+
+	def set_income_and_line(self):
+		discovered = getdate(self.discovery_date)
+		period = income_period(discovered)
+		self.income_period_start, self.income_period_end = period.start, period.end
+		if not self.household_income or frappe.db.get_value(
+			"Household Income", self.household_income, ["household", "period_start"]
+		) != (self.household, period.start):
+			self.household_income = frappe.db.get_value(
+				"Household Income", {"household": self.household, "period_start": period.start}
+			)
+		if self.household_income:
+			self.per_capita_income = frappe.db.get_value(
+				"Household Income", self.household_income, "per_capita_income"
+			)
+		line = get_line(discovered.year)
+		self.threshold = frappe.db.get_value(
+			"Monitoring Threshold", {"year": line.year, "region": line.region}
+		)
+		self.line_amount = line.amount
+
+	def classify(self):
+		has_income = bool(self.household_income) or self.per_capita_income not in (None, "")
+		exclusions = [
+			Exclusion(
+				row.exclusion_reason,
+				bool(frappe.db.get_value("Exclusion Reason", row.exclusion_reason, "relocation_exempt")),
+			)
+			for row in self.exclusions
+		]
+		facts = CaseFacts(
+			household_type=self.household_type,
+			per_capita_income=flt(self.per_capita_income) if has_income else None,
+			line=flt(self.line_amount),
+			line_year=getdate(self.discovery_date).year,
+			period=income_period(getdate(self.discovery_date)),
+			condition_a=bool(self.condition_a),
+			condition_b=bool(self.condition_b),
+			severe_difficulty=bool(self.severe_difficulty),
+			exclusions=exclusions,
+			resettlement_purchase=bool(self.resettlement_purchase),
+		)
+		try:
+			result = classify(facts)
+		except PolicyError as error:
+			self.classification = None
+			self.classification_explanation = policy_message(error)
+			return
+		self.classification = result.category
+		lines = [
+			_(template).format(*[_(a) if isinstance(a, str) else a for a in args])
+			for template, args in result.lines
+		]
+		self.classification_explanation = "\n".join([_(result.category) + "：" + _(result.rule), *lines])
+
+	def set_deadlines(self):
+		self.verification_due = working_days_after(
+			getdate(self.discovery_date), procedure.VERIFICATION_WORKING_DAYS
+		)
+		self.verification_overdue = int(
+			procedure.verification_overdue(
+				self.stage,
+				self.verification_due,
+				getdate(self.verified_on) if self.verified_on else None,
+				getdate(today()),
+			)
+		)
+
+	def apply_stage_change(self, old_stage, new_stage):
+		before = self.get_doc_before_save()
+		# Dates the procedure sets are never taken from the request.
+		for field in ("notice_start", "notice_end", "identified_on", "eliminated_on", "elimination_method"):
+			self.set(field, before.get(field) if before else None)
+		case = procedure.CaseState(
+			household_type=self.household_type,
+			verified_on=self.verified_on,
+			appraisal_date=self.appraisal_date,
+			appraisal_result=self.appraisal_result or "",
+			has_authorization=bool(self.authorization_letter),
+			comparison_passed=self.comparison_result == "Passed",
+			rejection_reason=self.rejection_reason or "",
+			notice_end=getdate(self.notice_end) if self.notice_end else None,
+			classified=bool(self.classification),
+			eligible=bool(self.classification) and self.classification != NOT_ELIGIBLE,
+		)
+		on = getdate(today())
+		try:
+			procedure.check_stage_change(old_stage, new_stage, case, on)
+		except PolicyError as error:
+			throw_policy(error, title=_("Not Allowed at This Stage"))
+		if old_stage == new_stage:
+			return
+		if new_stage == procedure.NOTICE:
+			self.notice_start, self.notice_end = on, procedure.notice_end(on)
+		elif new_stage == procedure.MONITORING:
+			self.identified_on = on
+
+
+def assign_to_town_officers(case) -> None:
+	"""The town's officers get the case on their to-do list (and its deadline reminders)."""
+	from frappe.desk.form.assign_to import add as assign
+
+	officers = frappe.get_all(
+		"Staff Assignment", filters={"role": "Fanpin Town Officer", "area": case.town}, pluck="user"
+	)
+	if officers:
+		assign(
+			{
+				"assign_to": officers,
+				"doctype": case.doctype,
+				"name": case.name,
+				"date": case.verification_due,
+				"description": _("Home verification due by {0}").format(case.verification_due),
+			},
+			ignore_permissions=True,
+		)

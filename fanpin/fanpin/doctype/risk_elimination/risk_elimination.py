@@ -1,0 +1,181 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import getdate, today
+
+from fanpin.controllers.stage import state_for_stage, sync_stage
+from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
+from fanpin.policy import exit as exit_rules
+from fanpin.policy import procedure
+from fanpin.policy.classifier import LIFTED_POLICY, UNSTABLE
+from fanpin.policy.messages import PolicyError
+from fanpin.utils import throw_policy
+
+
+class RiskElimination(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		appraisal_date: DF.Date | None
+		appraisal_result: DF.SmallText | None
+		case: DF.Link
+		category: DF.Data | None
+		eliminated_on: DF.Date | None
+		exit_findings: DF.SmallText | None
+		has_blocking_findings: DF.Check
+		head_name: DF.Data | None
+		household: DF.Link | None
+		identified_on: DF.Date | None
+		line_amount: DF.Currency
+		method: DF.Literal["Eliminated through assistance", "Eliminated naturally"]
+		notice_end: DF.Date | None
+		notice_start: DF.Date | None
+		per_capita_income: DF.Currency
+		proposed_on: DF.Date
+		rejection_reason: DF.SmallText | None
+		review_notes: DF.SmallText | None
+		rigid_spending_resolved: DF.Check
+		stage: DF.Literal[
+			"Exit proposed",
+			"Exit appraisal",
+			"Town review",
+			"Exit public notice",
+			"City marking",
+			"Risk eliminated",
+			"Elimination rejected",
+		]
+		town: DF.Link
+		village: DF.Link
+		workflow_state: DF.Link | None
+
+	# end: auto-generated types
+	def validate(self):
+		old_stage, new_stage = sync_stage(self, exit_rules.PROPOSED)
+		if old_stage is None:
+			self.validate_case_is_monitored()
+		findings = self.run_exit_checks()
+		self.apply_stage_change(old_stage, new_stage, [f for f in findings if f.blocking])
+
+	def on_update(self):
+		before = self.get_doc_before_save()
+		if self.stage == exit_rules.DONE and (not before or before.stage != exit_rules.DONE):
+			close_case(self)
+
+	def validate_case_is_monitored(self):
+		stage = frappe.db.get_value("Monitoring Case", self.case, "stage")
+		if stage != procedure.MONITORING:
+			frappe.throw(
+				_("Only a case under monitoring can be taken out of monitoring; {0} is at stage {1}").format(
+					self.case, _(stage)
+				)
+			)
+		other = frappe.db.exists(
+			"Risk Elimination",
+			{
+				"case": self.case,
+				"stage": ("not in", (exit_rules.DONE, exit_rules.EXIT_REJECTED)),
+				"name": ("!=", self.name or ""),
+			},
+		)
+		if other:
+			frappe.throw(_("Case {0} already has an exit in progress: {1}").format(self.case, other))
+
+	def run_exit_checks(self) -> list[exit_rules.ExitFinding]:
+		household = frappe.db.get_value(
+			"Household",
+			self.household,
+			["housing_unsafe", "school_dropout", "water_unsafe", "member_uninsured", "no_labour_capacity"],
+			as_dict=True,
+		)
+		self.per_capita_income = latest_per_capita_income(self.household)
+		proposed_on = getdate(self.proposed_on)
+		self.line_amount = get_line(proposed_on.year).amount
+		findings = exit_rules.exit_findings(
+			exit_rules.ExitFacts(
+				category=self.category,
+				identified_on=getdate(self.identified_on) if self.identified_on else None,
+				proposed_on=proposed_on,
+				method=self.method,
+				per_capita_income=self.per_capita_income,
+				line=self.line_amount,
+				rigid_spending_resolved=bool(self.rigid_spending_resolved),
+				**{key: bool(value) for key, value in household.items()},
+			)
+		)
+		self.has_blocking_findings = int(any(f.blocking for f in findings))
+		self.exit_findings = "\n".join(
+			("✗ " if f.blocking else "! ") + _(f.template).format(*f.args) for f in findings
+		) or _("All exit checks passed")
+		return findings
+
+	def apply_stage_change(self, old_stage, new_stage, blocking):
+		before = self.get_doc_before_save()
+		for field in ("notice_start", "notice_end", "eliminated_on"):
+			self.set(field, before.get(field) if before else None)
+		on = getdate(today())
+		if old_stage is not None:
+			try:
+				exit_rules.check_exit_stage_change(
+					self.category,
+					old_stage,
+					new_stage,
+					blocking,
+					getdate(self.notice_end) if self.notice_end else None,
+					self.rejection_reason or "",
+					on,
+				)
+			except PolicyError as error:
+				throw_policy(error, title=_("Not Allowed at This Stage"))
+		if old_stage == new_stage:
+			return
+		if new_stage == exit_rules.EXIT_NOTICE:
+			self.notice_start, self.notice_end = on, procedure.notice_end(on)
+		elif new_stage == exit_rules.DONE:
+			self.eliminated_on = on
+
+
+def latest_per_capita_income(household: str):
+	rows = frappe.get_all(
+		"Household Income",
+		filters={"household": household},
+		fields=["per_capita_income"],
+		order_by="period_start desc",
+		limit=1,
+	)
+	return rows[0].per_capita_income if rows else None
+
+
+def close_case(exit_doc) -> None:
+	"""Mark the case 风险消除 (a code-driven state: no workflow action may do this directly)."""
+	case = frappe.get_doc("Monitoring Case", exit_doc.case)
+	values = {
+		"stage": procedure.ELIMINATED,
+		"eliminated_on": exit_doc.eliminated_on,
+		"elimination_method": exit_doc.method,
+	}
+	state = state_for_stage("Monitoring Case", procedure.ELIMINATED)
+	if state:
+		values["workflow_state"] = state
+	case.db_set(values, notify=True)
+	label = (
+		_("Return-to-poverty risk eliminated")
+		if exit_doc.category == UNSTABLE
+		else _("Poverty risk eliminated")
+	)
+	case.add_comment(
+		"Info",
+		_("{0} by {1} on {2} ({3})").format(label, exit_doc.name, exit_doc.eliminated_on, _(exit_doc.method)),
+	)
+	household = {"monitoring_status": procedure.ELIMINATED}
+	if exit_doc.category == UNSTABLE:
+		# Policy §六.(二): it is managed on as a 脱贫享受政策户.
+		household["household_type"] = LIFTED_POLICY
+	frappe.db.set_value("Household", exit_doc.household, household)

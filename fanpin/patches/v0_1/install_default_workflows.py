@@ -1,0 +1,5 @@
+from fanpin.setup.workflows import install_default_workflows
+
+
+def execute():
+	install_default_workflows()

@@ -1,0 +1,127 @@
+"""The determination procedure (SPEC §6, policy §四): 核实 → 评议 → 比对 → 公示 → 录入.
+
+Workflow states (which an admin may rename, add or re-role) set the stable ``stage`` of a case;
+these rules read only the stage, so an edited workflow keeps the legal order intact.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from fanpin.policy.classifier import LIFTED_POLICY
+from fanpin.policy.messages import PolicyError, _
+
+VERIFICATION = "Home verification"  # 入户核实
+APPRAISAL = "Democratic appraisal"  # 民主评议
+COMPARISON = "Information comparison"  # 信息比对
+NOTICE = "Village public notice"  # 村级公示
+ENTRY = "Entry into monitoring"  # 录入
+MONITORING = "Under monitoring"  # 已纳入监测
+REJECTED = "Not included"  # 不予纳入
+ELIMINATED = "Risk eliminated"  # 风险消除 (set by the exit procedure)
+
+STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY, MONITORING, REJECTED, ELIMINATED)
+OPEN_STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY)
+
+VERIFICATION_WORKING_DAYS = 5
+NOTICE_DAYS = 5
+
+NEXT_STAGES = {
+	VERIFICATION: {APPRAISAL, REJECTED},
+	APPRAISAL: {COMPARISON, NOTICE, REJECTED},
+	COMPARISON: {NOTICE, REJECTED},
+	NOTICE: {ENTRY, REJECTED},
+	ENTRY: {MONITORING},
+	MONITORING: {ELIMINATED},
+	REJECTED: set(),
+	ELIMINATED: set(),
+}
+
+
+@dataclass(frozen=True)
+class CaseState:
+	"""What the stage rules need to know about a case."""
+
+	household_type: str = ""
+	verified_on: datetime.date | None = None
+	appraisal_date: datetime.date | None = None
+	appraisal_result: str = ""
+	has_authorization: bool = False
+	comparison_passed: bool = False
+	rejection_reason: str = ""
+	notice_end: datetime.date | None = None
+	classified: bool = False
+	eligible: bool = False
+
+
+def notice_end(start: datetime.date) -> datetime.date:
+	"""The last day of a 5-day public notice starting on ``start`` (start counts as day one)."""
+	return start + datetime.timedelta(days=NOTICE_DAYS - 1)
+
+
+MAX_RISK_TYPES = 5
+
+
+def check_risk_types(risk_types: list[str]) -> None:
+	if not risk_types:
+		raise PolicyError(_("Choose at least one risk type"))
+	if len(risk_types) > MAX_RISK_TYPES:
+		raise PolicyError(
+			_("A household has at most {0} risk types; {1} are chosen"), MAX_RISK_TYPES, len(risk_types)
+		)
+	repeated = sorted({r for r in risk_types if risk_types.count(r) > 1})
+	if repeated:
+		raise PolicyError(_("Risk type {0} is chosen more than once"), "、".join(repeated))
+
+
+def verification_overdue(
+	stage: str, due: datetime.date | None, verified_on: datetime.date | None, today: datetime.date
+) -> bool:
+	"""Still waiting for the home visit after its 5th working day."""
+	return stage == VERIFICATION and not verified_on and due is not None and today > due
+
+
+def check_stage_change(old: str | None, new: str, case: CaseState, today: datetime.date) -> None:
+	"""Raise PolicyError when the case may not move from stage ``old`` to ``new``."""
+	if old == new:
+		return
+	if old is None:
+		if new != VERIFICATION:
+			raise PolicyError(_("A new case starts at home verification"))
+		return
+	if new not in NEXT_STAGES.get(old, set()):
+		raise PolicyError(_("A case cannot go from stage {0} to stage {1}"), old, new)
+	if new == REJECTED:
+		if not (case.rejection_reason or "").strip():
+			raise PolicyError(
+				_("Give the reason for not including the household; it goes into the written notice")
+			)
+		if old == NOTICE and case.notice_end and today <= case.notice_end:
+			raise PolicyError(
+				_("The public notice runs until {0} and cannot be ended early"), case.notice_end
+			)
+		return
+	if new == APPRAISAL and not case.verified_on:
+		raise PolicyError(_("Record the date of the home verification visit first"))
+	if new == APPRAISAL and not case.classified:
+		raise PolicyError(
+			_("Record the household's income for the income period so that the case can be classified")
+		)
+	if old == APPRAISAL:
+		if not (case.appraisal_date and (case.appraisal_result or "").strip()):
+			raise PolicyError(_("Record the date and result of the villagers' representative meeting first"))
+		if not case.has_authorization:
+			raise PolicyError(_("Attach the signed authorisation to check family assets first"))
+	if old == APPRAISAL and new == NOTICE and case.household_type != LIFTED_POLICY:
+		raise PolicyError(
+			_("Only a lifted household still receiving policy support may skip the information comparison")
+		)
+	if old == COMPARISON and new == NOTICE and not case.comparison_passed:
+		raise PolicyError(_("The information comparison has not passed"))
+	if old == NOTICE and (case.notice_end is None or today <= case.notice_end):
+		raise PolicyError(_("The public notice runs until {0} and cannot be ended early"), case.notice_end)
+	if new in (NOTICE, ENTRY, MONITORING) and not case.eligible:
+		raise PolicyError(
+			_("The household does not meet the monitoring conditions; reject the case with a reason instead")
+		)

@@ -1,0 +1,72 @@
+"""Scheduled jobs."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate, today
+
+from fanpin.policy import procedure
+
+
+def daily() -> None:
+	flag_overdue_verifications()
+	remind_assignees()
+
+
+def flag_overdue_verifications() -> None:
+	"""Set-based refresh of the overdue flag the list view filters on (all towns: a system job)."""
+	case = frappe.qb.DocType("Monitoring Case")
+	on = getdate(today())
+	overdue = (
+		(case.stage == procedure.VERIFICATION) & case.verified_on.isnull() & (case.verification_due < on)
+	)
+	frappe.qb.update(case).set(case.verification_overdue, 1).where(
+		overdue & (case.verification_overdue == 0)
+	).run()
+	frappe.qb.update(case).set(case.verification_overdue, 0).where(
+		~overdue & (case.verification_overdue == 1)
+	).run()
+
+
+def remind_assignees() -> None:
+	"""Overdue home visits and public notices that have run their 5 days: a notification per assignee."""
+	from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+
+	on = getdate(today())
+	due = frappe.get_all(
+		"Monitoring Case",
+		filters={"verification_overdue": 1},
+		fields=["name", "head_name", "verification_due", "_assign"],
+	)
+	ended = frappe.get_all(
+		"Monitoring Case",
+		filters={"stage": procedure.NOTICE, "notice_end": ("<", on)},
+		fields=["name", "head_name", "notice_end", "_assign"],
+	)
+	for row in due:
+		notify(
+			row,
+			_("Home verification of {0} was due on {1}").format(row.head_name, row.verification_due),
+			enqueue_create_notification,
+		)
+	for row in ended:
+		notify(
+			row,
+			_("The public notice for {0} ended on {1}; continue the procedure").format(
+				row.head_name, row.notice_end
+			),
+			enqueue_create_notification,
+		)
+
+
+def notify(row, subject: str, send) -> None:
+	users = frappe.parse_json(row._assign or "[]")
+	if users:
+		send(
+			users,
+			{
+				"type": "Alert",
+				"document_type": "Monitoring Case",
+				"document_name": row.name,
+				"subject": subject,
+			},
+		)
