@@ -157,7 +157,6 @@ def run_annual_assessment(year: int) -> dict:
 			title=_("Annual risk assessment {0}").format(year),
 			description=_("{0} of {1} cases assessed").format(start + len(chunk), len(todo)),
 		)
-	frappe.db.commit()
 	return {"cases": len(cases), "created": created, "already_assessed": len(done)}
 
 
