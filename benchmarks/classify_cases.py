@@ -19,11 +19,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fanpin.policy.classifier import CaseFacts, Exclusion, classify  # noqa: E402
-from fanpin.policy.income import income_period  # noqa: E402
+from fanpin.policy.classifier import CaseFacts, Exclusion, classify
+from fanpin.policy.income import income_period
 
 CASES = 10_000
-TYPES = ("Lifted out of poverty (policy)", "Lifted out of poverty (no policy)", "Ordinary rural household", "Dibao household")
+TYPES = (
+	"Lifted out of poverty (policy)",
+	"Lifted out of poverty (no policy)",
+	"Ordinary rural household",
+	"Dibao household",
+)
 
 
 def random_facts(rng: random.Random) -> CaseFacts:
@@ -75,20 +80,55 @@ def _bench_site() -> None:
 	year = 2099  # a year no real work uses; everything made here is removed at the end
 	create_demo(households=CASES)
 	households = frappe.get_all(
-		"Household", filters={"household_code": ("like", "370681%")}, fields=["name", "head_name", "village", "town"], limit=CASES
+		"Household",
+		filters={"household_code": ("like", "370681%")},
+		fields=["name", "head_name", "village", "town"],
+		limit=CASES,
 	)
-	frappe.get_doc({"doctype": "Monitoring Threshold", "year": year, "region": "基准测试", "amount": 6500}).insert()
+	frappe.get_doc(
+		{"doctype": "Monitoring Threshold", "year": year, "region": "基准测试", "amount": 6500}
+	).insert()
 	now = now_datetime()
 	names = reserve_names("MC-.YYYY.-.#####", len(households))
 	rows = [
-		(name, now, now, "Administrator", "Administrator", h.name, h.head_name, h.village, h.town, "Cadre screening",
-		 f"{year}-01-01", "Under monitoring", "Marginal household", "2098-01-01", "基准测试")
+		(
+			name,
+			now,
+			now,
+			"Administrator",
+			"Administrator",
+			h.name,
+			h.head_name,
+			h.village,
+			h.town,
+			"Cadre screening",
+			f"{year}-01-01",
+			"Under monitoring",
+			"Marginal household",
+			"2098-01-01",
+			"基准测试",
+		)
 		for name, h in zip(names, households, strict=True)
 	]
 	frappe.db.bulk_insert(
 		"Monitoring Case",
-		["name", "creation", "modified", "owner", "modified_by", "household", "head_name", "village", "town",
-		 "discovery_channel", "discovery_date", "stage", "classification", "identified_on", "verifiers"],
+		[
+			"name",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+			"household",
+			"head_name",
+			"village",
+			"town",
+			"discovery_channel",
+			"discovery_date",
+			"stage",
+			"classification",
+			"identified_on",
+			"verifiers",
+		],
 		rows,
 	)
 	frappe.db.commit()
@@ -104,9 +144,18 @@ def _bench_site() -> None:
 		frappe.db.delete("Risk Assessment", {"year": year, "case": ("in", sample)})
 		started = time.perf_counter()
 		for case in sample:
-			frappe.get_doc({"doctype": "Risk Assessment", "case": case, "year": year, "recommendation": "Continue monitoring"}).insert()
+			frappe.get_doc(
+				{
+					"doctype": "Risk Assessment",
+					"case": case,
+					"year": year,
+					"recommendation": "Continue monitoring",
+				}
+			).insert()
 		native = len(sample) / (time.perf_counter() - started)
-		print(f"per-document inserts (Frappe's way, {len(sample)} cases): {native:,.0f} cases/s; job is {rate / native:.1f}x faster")
+		print(
+			f"per-document inserts (Frappe's way, {len(sample)} cases): {native:,.0f} cases/s; job is {rate / native:.1f}x faster"
+		)
 		again = run_annual_assessment(year)
 		print(f"second run created {again['created']} (already assessed {again['already_assessed']})")
 	finally:

@@ -2,6 +2,7 @@
 
 import frappe
 from frappe import _
+from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate, today
 
 from fanpin.policy import procedure
@@ -9,6 +10,8 @@ from fanpin.policy import procedure
 
 def daily() -> None:
 	flag_overdue_verifications()
+	flag_cases_without_recent_visit()
+	refresh_expired_measures()
 	remind_assignees()
 
 
@@ -70,3 +73,27 @@ def notify(row, subject: str, send) -> None:
 				"subject": subject,
 			},
 		)
+
+
+def flag_cases_without_recent_visit() -> None:
+	"""Cases under monitoring whose last visit (or identification) is older than the configured interval."""
+	days = frappe.db.get_single_value("Fanpin Settings", "visit_interval_days") or 90
+	since = frappe.utils.add_days(today(), -days)
+	case = frappe.qb.DocType("Monitoring Case")
+	last_seen = Coalesce(case.last_visit_date, case.identified_on)
+	stale = (case.stage == procedure.MONITORING) & (last_seen < since)
+	frappe.qb.update(case).set(case.visit_overdue, 1).where(stale & (case.visit_overdue == 0)).run()
+	frappe.qb.update(case).set(case.visit_overdue, 0).where(~stale & (case.visit_overdue == 1)).run()
+
+
+def refresh_expired_measures() -> None:
+	"""Measures past their end date and still in progress change their case's checks."""
+	from fanpin.controllers.assistance import refresh_case_checks
+
+	for case in frappe.get_all(
+		"Assistance Measure",
+		filters={"status": "In progress", "end_date": ("<", today())},
+		pluck="case",
+		distinct=True,
+	):
+		refresh_case_checks(case)

@@ -73,13 +73,15 @@ def create_areas():
 def create_master_data():
 	for name, code, group in defaults.RISK_TYPES:
 		insert_missing("Risk Type", name, risk_type_name=name, risk_code=code, risk_group=group)
-	for name, developmental, security in defaults.MEASURE_TYPES:
+	for name, developmental, security, asset_income, answers in defaults.MEASURE_TYPES:
 		insert_missing(
 			"Assistance Measure Type",
 			name,
 			measure_type_name=name,
 			is_developmental=developmental,
 			is_basic_security=security,
+			is_asset_income=asset_income,
+			answers_risk_types=[{"risk_type": risk} for risk in answers],
 		)
 	for name, short_name in defaults.DEPARTMENTS:
 		insert_missing("Government Department", name, department_name=name, short_name=short_name)

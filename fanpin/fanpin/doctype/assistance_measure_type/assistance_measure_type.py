@@ -13,8 +13,12 @@ class AssistanceMeasureType(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from fanpin.fanpin.doctype.measure_type_risk.measure_type_risk import MeasureTypeRisk
+
+		answers_risk_types: DF.TableMultiSelect[MeasureTypeRisk]
 		description: DF.SmallText | None
 		disabled: DF.Check
+		is_asset_income: DF.Check
 		is_basic_security: DF.Check
 		is_developmental: DF.Check
 		measure_type_name: DF.Data

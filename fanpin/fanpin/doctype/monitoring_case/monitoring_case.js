@@ -19,6 +19,17 @@ frappe.ui.form.on("Monitoring Case", {
 				"blue"
 			);
 		}
+		if (frm.doc.assistance_issue_count) {
+			frm.dashboard.add_comment(frm.doc.assistance_issues.replace(/\n/g, "<br>"), "orange", true);
+		}
+		if (["Under monitoring", "Village public notice", "Entry into monitoring"].includes(frm.doc.stage)) {
+			frm.add_custom_button(__("Suggest Measures"), () => show_suggestions(frm), __("Assistance"));
+			frm.add_custom_button(
+				__("Follow-up Visit"),
+				() => frappe.new_doc("Follow-up Visit", { case: frm.doc.name }),
+				__("Assistance")
+			);
+		}
 		if (frm.doc.stage === "Under monitoring" && !frm.is_new()) {
 			frm.add_custom_button(__("Propose Risk Elimination"), () =>
 				frappe.new_doc("Risk Elimination", { case: frm.doc.name })
@@ -26,3 +37,36 @@ frappe.ui.form.on("Monitoring Case", {
 		}
 	},
 });
+
+function show_suggestions(frm) {
+	frappe.call("fanpin.api.assistance.get_suggestions", { case: frm.doc.name }).then(({ message }) => {
+		if (!message || !message.length) {
+			frappe.msgprint(__("No further measures to suggest"));
+			return;
+		}
+		const dialog = new frappe.ui.Dialog({ title: __("Suggested Measures"), fields: [{ fieldtype: "HTML", fieldname: "list" }] });
+		const rows = message.map(
+			(s, i) => `<tr><td>${frappe.utils.escape_html(s.measure_type)}</td>
+				<td>${frappe.utils.escape_html(s.risk_type || "")}</td>
+				<td>${frappe.utils.escape_html(s.reason)}</td>
+				<td><button class="btn btn-xs btn-primary" data-index="${i}">${__("Add as Planned")}</button></td></tr>`
+		);
+		dialog.fields_dict.list.$wrapper.html(`<table class="table table-bordered">
+			<thead><tr><th>${__("Measure Type")}</th><th>${__("Risk Answered")}</th><th>${__("Why")}</th><th></th></tr></thead>
+			<tbody>${rows.join("")}</tbody></table>`);
+		dialog.fields_dict.list.$wrapper.on("click", "button[data-index]", function () {
+			const suggestion = message[$(this).data("index")];
+			frappe
+				.call("fanpin.api.assistance.add_suggested_measure", {
+					case: frm.doc.name,
+					measure_type: suggestion.measure_type,
+					risk_type: suggestion.risk_type,
+				})
+				.then(() => {
+					$(this).prop("disabled", true).text(__("Added"));
+					frm.reload_doc();
+				});
+		});
+		dialog.show();
+	});
+}

@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
+from fanpin.controllers.assistance import set_case_checks
 from fanpin.controllers.deadlines import working_days_after
 from fanpin.controllers.stage import sync_stage
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
@@ -35,6 +36,8 @@ class MonitoringCase(Document):
 		appraisal_attendees: DF.SmallText | None
 		appraisal_date: DF.Date | None
 		appraisal_result: DF.SmallText | None
+		assistance_issue_count: DF.Int
+		assistance_issues: DF.SmallText | None
 		authorization_letter: DF.Attach | None
 		channel_detail: DF.Literal[
 			"",
@@ -78,6 +81,9 @@ class MonitoringCase(Document):
 		identified_on: DF.Date | None
 		income_period_end: DF.Date | None
 		income_period_start: DF.Date | None
+		last_visit: DF.Link | None
+		last_visit_date: DF.Date | None
+		latest_per_capita_income: DF.Currency
 		line_amount: DF.Currency
 		notice_end: DF.Date | None
 		notice_objections: DF.SmallText | None
@@ -105,6 +111,7 @@ class MonitoringCase(Document):
 		verified_on: DF.Date | None
 		verifiers: DF.Data | None
 		village: DF.Link
+		visit_overdue: DF.Check
 		workflow_state: DF.Link | None
 
 	# end: auto-generated types
@@ -120,6 +127,8 @@ class MonitoringCase(Document):
 		self.classify()
 		self.set_deadlines()
 		self.apply_stage_change(old_stage, new_stage)
+		self.latest_per_capita_income = latest_per_capita_income(self.household)
+		set_case_checks(self)
 
 	def on_update(self):
 		status = self.stage if self.stage in HOUSEHOLD_STATUSES else "In procedure"
@@ -247,6 +256,17 @@ class MonitoringCase(Document):
 			self.notice_start, self.notice_end = on, procedure.notice_end(on)
 		elif new_stage == procedure.MONITORING:
 			self.identified_on = on
+
+
+def latest_per_capita_income(household: str):
+	rows = frappe.get_all(
+		"Household Income",
+		filters={"household": household},
+		fields=["per_capita_income"],
+		order_by="period_start desc",
+		limit=1,
+	)
+	return rows[0].per_capita_income if rows else None
 
 
 def assign_to_town_officers(case) -> None:

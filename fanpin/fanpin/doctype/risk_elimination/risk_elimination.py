@@ -6,7 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from fanpin.controllers.assistance import implemented_measure_count, refresh_case_checks
 from fanpin.controllers.stage import state_for_stage, sync_stage
+from fanpin.fanpin.doctype.monitoring_case.monitoring_case import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
@@ -65,6 +67,7 @@ class RiskElimination(Document):
 		self.apply_stage_change(old_stage, new_stage, [f for f in findings if f.blocking])
 
 	def on_update(self):
+		refresh_case_checks(self.case)
 		before = self.get_doc_before_save()
 		if self.stage == exit_rules.DONE and (not before or before.stage != exit_rules.DONE):
 			close_case(self)
@@ -107,6 +110,7 @@ class RiskElimination(Document):
 				per_capita_income=self.per_capita_income,
 				line=self.line_amount,
 				rigid_spending_resolved=bool(self.rigid_spending_resolved),
+				implemented_measures=implemented_measure_count(self.case),
 				**{key: bool(value) for key, value in household.items()},
 			)
 		)
@@ -140,17 +144,6 @@ class RiskElimination(Document):
 			self.notice_start, self.notice_end = on, procedure.notice_end(on)
 		elif new_stage == exit_rules.DONE:
 			self.eliminated_on = on
-
-
-def latest_per_capita_income(household: str):
-	rows = frappe.get_all(
-		"Household Income",
-		filters={"household": household},
-		fields=["per_capita_income"],
-		order_by="period_start desc",
-		limit=1,
-	)
-	return rows[0].per_capita_income if rows else None
 
 
 def close_case(exit_doc) -> None:

@@ -1,0 +1,18 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class FanpinSettings(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		visit_interval_days: DF.Int
+	# end: auto-generated types
+	pass
