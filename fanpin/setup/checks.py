@@ -10,11 +10,16 @@ def fingerprint() -> str:
 	"""Hash of fanpin's DocTypes and records, roles and site settings; equal before and after a no-op migrate."""
 	state = {}
 	doctypes = frappe.get_all(
-		"DocType", filters={"module": "Fanpin"}, fields=["name", "modified", "istable"], order_by="name"
+		"DocType",
+		filters={"module": "Fanpin"},
+		fields=["name", "modified", "istable", "issingle"],
+		order_by="name",
 	)
 	state["DocType"] = [(d.name, str(d.modified)) for d in doctypes]
 	for doctype in doctypes:
-		if not doctype.istable:
+		if doctype.issingle:
+			state[doctype.name] = frappe.get_single(doctype.name).as_json()
+		elif not doctype.istable:
 			# Reads every record regardless of scope: this is a site-level check run by the test script.
 			state[doctype.name] = [
 				(row.name, str(row.modified))
