@@ -26,8 +26,8 @@ def allowed_areas(user: str | None = None) -> set[str] | None:
 	return {permission.doc for permission in permissions}
 
 
-def set_user_scope(user: str, role: str | None, area: str | None) -> None:
-	"""Give the user exactly this fanpin role and this area (or none), replacing earlier ones."""
+def set_user_scope(user: str, role: str | None, area: str | None, department: str | None = None) -> None:
+	"""Give the user exactly this fanpin role, area and department (or none), replacing earlier ones."""
 	user_doc = frappe.get_doc("User", user)
 	stale = [r.role for r in user_doc.roles if r.role in FANPIN_ROLES and r.role != role]
 	if stale:

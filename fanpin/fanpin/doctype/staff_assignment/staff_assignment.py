@@ -52,7 +52,7 @@ class StaffAssignment(Document):
 			self.department = None
 
 	def on_update(self):
-		set_user_scope(self.user, self.role, self.area)
+		set_user_scope(self.user, self.role, self.area, self.department)
 
 	def on_trash(self):
 		set_user_scope(self.user, None, None)

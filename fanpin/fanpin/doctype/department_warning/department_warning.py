@@ -1,0 +1,89 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import get_first_day, getdate, today
+
+from fanpin.controllers.warnings import match_members, open_cases
+from fanpin.imports.warning_rows import warning_key
+from fanpin.policy.idcard import parse_id_number
+from fanpin.policy.messages import PolicyError
+from fanpin.utils import throw_policy
+
+PENDING, INCLUDED, ALREADY, NO_RISK = (
+	"Pending",
+	"Included in monitoring",
+	"Already monitored",
+	"No risk after review",
+)
+
+
+class DepartmentWarning(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		amount: DF.Currency
+		area_text: DF.Data | None
+		department: DF.Link
+		details: DF.SmallText | None
+		handled_on: DF.Date | None
+		handler: DF.Link | None
+		household: DF.Link | None
+		id_number: DF.Data
+		import_batch: DF.Link | None
+		matched: DF.Check
+		member_name: DF.Data | None
+		monitoring_case: DF.Link | None
+		person_name: DF.Data | None
+		reason: DF.SmallText | None
+		report_month: DF.Date
+		row_key: DF.Data | None
+		row_number: DF.Int
+		status: DF.Literal["Pending", "Included in monitoring", "Already monitored", "No risk after review"]
+		town: DF.Link | None
+		village: DF.Link | None
+		warning_type: DF.Link
+
+	# end: auto-generated types
+	def validate(self):
+		if self.is_new():
+			self.prepare_new_row()
+		if self.status in (INCLUDED, ALREADY) and not self.monitoring_case:
+			frappe.throw(_("Link the monitoring case for status {0}").format(_(self.status)))
+		if self.status == NO_RISK and not (self.reason or "").strip():
+			frappe.throw(_("Give the reason why the household has no risk"), title=_("Reason Required"))
+		before = self.get_doc_before_save()
+		if before and before.status != self.status:
+			self.handler, self.handled_on = frappe.session.user, today()
+
+	def prepare_new_row(self):
+		"""A warning entered in the desk gets the same key and routing as an imported row."""
+		try:
+			self.id_number = parse_id_number(self.id_number).number
+		except PolicyError as error:
+			throw_policy(error, prefix=_("ID Number") + "：")
+		self.report_month = get_first_day(self.report_month)
+		self.row_key = warning_key(
+			self.department, self.warning_type, getdate(self.report_month), self.id_number
+		)
+		if frappe.db.exists("Department Warning", {"row_key": self.row_key}):
+			frappe.throw(_("This person is already reported for {0} in this month").format(self.warning_type))
+		match = match_members([self.id_number]).get(self.id_number)
+		self.matched = int(bool(match))
+		if match:
+			self.household, self.member_name, self.village, self.town = (
+				match.household,
+				match.member_name,
+				match.village,
+				match.town,
+			)
+			self.monitoring_case = open_cases({match.household}).get(match.household)
+			if self.monitoring_case:
+				self.status = ALREADY

@@ -1,0 +1,78 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import add_to_date, now_datetime
+
+from fanpin.controllers.warnings import match_members
+from fanpin.policy.area import VILLAGE
+from fanpin.policy.idcard import parse_id_number
+from fanpin.policy.messages import PolicyError
+from fanpin.utils import throw_policy
+
+# Public applications: at most this many per address per hour, and one per ID number per day.
+APPLICATIONS_PER_HOUR = 5
+
+
+class RiskClue(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		channel: DF.Literal["Self application", "Petition information", "Cadre screening"]
+		channel_detail: DF.Literal[
+			"", "Walk-in", "Hotline", "Web form", "Media", "Petition", "12317 hotline", "Routine screening"
+		]
+		close_reason: DF.SmallText | None
+		description: DF.SmallText
+		household: DF.Link | None
+		id_number: DF.Data
+		monitoring_case: DF.Link | None
+		person_name: DF.Data
+		phone: DF.Data | None
+		reported_on: DF.Date
+		source_address: DF.Data | None
+		status: DF.Literal["New", "Converted to case", "Closed"]
+		town: DF.Link | None
+		village: DF.Link
+
+	# end: auto-generated types
+	def validate(self):
+		try:
+			self.id_number = parse_id_number(self.id_number).number
+		except PolicyError as error:
+			throw_policy(error, prefix=_("ID Number") + "：")
+		level, self.town = frappe.db.get_value("Area", self.village, ["level", "parent_area"]) or (None, None)
+		if level != VILLAGE:
+			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
+		match = match_members([self.id_number]).get(self.id_number)
+		self.household = match.household if match else None
+		if self.status == "Closed" and not (self.close_reason or "").strip():
+			frappe.throw(_("Give the reason for closing the clue"))
+
+	def before_insert(self):
+		if frappe.session.user == "Guest":
+			self.limit_public_applications()
+			self.channel, self.channel_detail = "Self application", "Web form"
+
+	def limit_public_applications(self):
+		since = add_to_date(now_datetime(), hours=-1)
+		address = frappe.local.request_ip or ""
+		recent = frappe.db.count("Risk Clue", {"source_address": address, "creation": (">", since)})
+		if recent >= APPLICATIONS_PER_HOUR:
+			frappe.throw(
+				_("Too many applications from this network; please try again later"),
+				frappe.RateLimitExceededError,
+			)
+		if frappe.db.exists(
+			"Risk Clue",
+			{"id_number": self.id_number, "creation": (">", add_to_date(now_datetime(), days=-1))},
+		):
+			frappe.throw(_("An application for this ID number was received today; the town will contact you"))
+		self.source_address = address

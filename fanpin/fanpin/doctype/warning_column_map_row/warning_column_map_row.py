@@ -1,0 +1,22 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class WarningColumnMapRow(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		field: DF.Literal["id_number", "person_name", "area_text", "amount", "details", "warning_type"]
+		header_text: DF.Data
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+	pass

@@ -1,0 +1,325 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+from frappe.utils import get_first_day, getdate, now_datetime
+
+from fanpin.controllers.warnings import match_members, open_cases, town_officers
+from fanpin.imports.reader import count_rows, read_rows
+from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
+from fanpin.policy.messages import PolicyError
+from fanpin.utils import policy_message, reserve_names
+
+CHUNK = 2000
+PENDING, ALREADY = "Pending", "Already monitored"
+
+
+class WarningImport(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from fanpin.fanpin.doctype.warning_import_error.warning_import_error import WarningImportError
+
+		department: DF.Link
+		errors: DF.Table[WarningImportError]
+		import_file: DF.Attach
+		import_log: DF.SmallText | None
+		report_month: DF.Date
+		rows_imported: DF.Int
+		rows_matched: DF.Int
+		rows_read: DF.Int
+		rows_rejected: DF.Int
+		rows_repeated: DF.Int
+		rows_unmatched: DF.Int
+		status: DF.Literal["Not started", "Queued", "Completed", "Failed"]
+		warning_type: DF.Link
+
+	# end: auto-generated types
+	def validate(self):
+		self.report_month = get_first_day(self.report_month)
+		department = frappe.db.get_value("Warning Type", self.warning_type, "department")
+		if department and department != self.department:
+			frappe.throw(
+				_("Warning type {0} belongs to {1}, not {2}").format(
+					self.warning_type, department, self.department
+				)
+			)
+
+	@frappe.whitelist()
+	def start_import(self):
+		self.check_permission("write")
+		if self.status in ("Queued",):
+			frappe.throw(_("This file is already being imported"))
+		self.db_set("status", "Queued")
+		frappe.enqueue(
+			"fanpin.fanpin.doctype.warning_import.warning_import.run_import",
+			queue="long",
+			timeout=3600,
+			batch=self.name,
+			job_id=f"fanpin-warning-import-{self.name}",
+			deduplicate=True,
+		)
+
+
+def run_import(batch: str) -> dict:
+	"""Import one department file: every good row once, every bad row listed with its reason."""
+	doc = frappe.get_doc("Warning Import", batch)
+	file = frappe.get_doc("File", {"file_url": doc.import_file})
+	content, filename = file.get_content(), file.file_name
+	if isinstance(content, str):
+		content = content.encode("utf-8")
+	try:
+		stats = WarningFileImport(doc, content, filename).run()
+	except PolicyError as error:
+		frappe.db.rollback()
+		doc.reload()
+		doc.db_set({"status": "Failed", "import_log": policy_message(error)})
+		frappe.db.commit()
+		return {"status": "Failed"}
+	return stats
+
+
+class WarningFileImport:
+	def __init__(self, batch, content: bytes, filename: str):
+		self.batch, self.content, self.filename = batch, content, filename
+		custom = {
+			row.header_text: row.field
+			for row in frappe.get_all(
+				"Warning Column Map Row",
+				filters={"parent": batch.department, "parenttype": "Warning Column Map"},
+				fields=["header_text", "field"],
+			)
+		}
+		self.lookup = header_lookup(custom)
+		self.warning_types = set(frappe.get_all("Warning Type", filters={"disabled": 0}, pluck="name"))
+		self.officers = town_officers()
+		self.month = getdate(batch.report_month)
+		self.stats = dict(
+			rows_read=0, rows_imported=0, rows_repeated=0, rows_matched=0, rows_unmatched=0, rows_rejected=0
+		)
+		self.errors: list[tuple[int, str, str]] = []
+		self.seen: set[str] = set()
+
+	def run(self) -> dict:
+		total = max(count_rows(self.content, self.filename), 1)
+		chunk = []
+		for result in parse_rows(read_rows(self.content, self.filename), self.lookup):
+			self.stats["rows_read"] += 1
+			if isinstance(result, RowError):
+				self.reject(result.row_number, _(result.template).format(*result.args), "")
+				continue
+			warning_type = result.warning_type or self.batch.warning_type
+			if warning_type not in self.warning_types:
+				self.reject(
+					result.row_number, _("unknown warning type {0}").format(warning_type), result.id_number
+				)
+				continue
+			chunk.append((result, warning_type))
+			if len(chunk) >= CHUNK:
+				self.write(chunk)
+				chunk = []
+				frappe.publish_progress(
+					min(99, 100 * self.stats["rows_read"] / total),
+					title=_("Importing {0}").format(self.batch.name),
+					description=_("{0} rows read").format(self.stats["rows_read"]),
+				)
+		self.write(chunk)
+		self.finish()
+		return self.stats
+
+	def reject(self, row_number: int, reason: str, id_number: str) -> None:
+		self.stats["rows_rejected"] += 1
+		self.errors.append((row_number, reason[:500], id_number))
+
+	def write(self, chunk) -> None:
+		if not chunk:
+			return
+		keyed = []
+		for row, warning_type in chunk:
+			key = warning_key(self.batch.department, warning_type, self.month, row.id_number)
+			if key in self.seen:
+				self.stats["rows_repeated"] += 1
+				continue
+			self.seen.add(key)
+			keyed.append((key, row, warning_type))
+		existing = (
+			set(
+				frappe.get_all(
+					"Department Warning",
+					filters={"row_key": ("in", [k for k, _r, _t in keyed])},
+					pluck="row_key",
+				)
+			)
+			if keyed
+			else set()
+		)
+		new = [(k, r, t) for k, r, t in keyed if k not in existing]
+		self.stats["rows_repeated"] += len(keyed) - len(new)
+		members = match_members([r.id_number for _k, r, _t in new])
+		cases = open_cases({m.household for m in members.values()})
+		names = reserve_names("DW-.YYYY.-.#######", len(new))
+		now, user = now_datetime(), frappe.session.user
+		rows, todos = [], []
+		for name, (key, row, warning_type) in zip(names, new, strict=True):
+			match = members.get(row.id_number)
+			case = cases.get(match.household) if match else None
+			officers = self.officers.get(match.town, []) if match else []
+			status = ALREADY if case else PENDING
+			rows.append(
+				(
+					name,
+					now,
+					now,
+					user,
+					user,
+					self.batch.department,
+					warning_type,
+					self.month,
+					self.batch.name,
+					row.row_number,
+					row.person_name,
+					row.id_number,
+					row.area_text,
+					row.amount or 0,
+					row.details,
+					int(bool(match)),
+					match.household if match else None,
+					match.member_name if match else None,
+					match.village if match else None,
+					match.town if match else None,
+					status,
+					case,
+					frappe.as_json(officers) if officers and status == PENDING else None,
+					key,
+				)
+			)
+			if match and status == PENDING:
+				todos.extend(
+					(
+						frappe.generate_hash(length=10),
+						now,
+						now,
+						user,
+						user,
+						"Open",
+						"Medium",
+						officer,
+						_("Department warning: {0} ({1})").format(
+							row.person_name or row.id_number, warning_type
+						),
+						"Department Warning",
+						name,
+						user,
+					)
+					for officer in officers
+				)
+			self.stats["rows_matched" if match else "rows_unmatched"] += 1
+		frappe.db.bulk_insert(
+			"Department Warning",
+			[
+				"name",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+				"department",
+				"warning_type",
+				"report_month",
+				"import_batch",
+				"row_number",
+				"person_name",
+				"id_number",
+				"area_text",
+				"amount",
+				"details",
+				"matched",
+				"household",
+				"member_name",
+				"village",
+				"town",
+				"status",
+				"monitoring_case",
+				"_assign",
+				"row_key",
+			],
+			rows,
+		)
+		if todos:
+			frappe.db.bulk_insert(
+				"ToDo",
+				[
+					"name",
+					"creation",
+					"modified",
+					"owner",
+					"modified_by",
+					"status",
+					"priority",
+					"allocated_to",
+					"description",
+					"reference_type",
+					"reference_name",
+					"assigned_by",
+				],
+				todos,
+			)
+		self.stats["rows_imported"] += len(rows)
+
+	def finish(self) -> None:
+		frappe.db.delete("Warning Import Error", {"parent": self.batch.name, "parenttype": "Warning Import"})
+		if self.errors:
+			now = now_datetime()
+			frappe.db.bulk_insert(
+				"Warning Import Error",
+				[
+					"name",
+					"creation",
+					"modified",
+					"owner",
+					"modified_by",
+					"parent",
+					"parenttype",
+					"parentfield",
+					"idx",
+					"row_number",
+					"reason",
+					"id_number",
+				],
+				[
+					(
+						frappe.generate_hash(length=10),
+						now,
+						now,
+						frappe.session.user,
+						frappe.session.user,
+						self.batch.name,
+						"Warning Import",
+						"errors",
+						idx,
+						number,
+						reason,
+						id_number,
+					)
+					for idx, (number, reason, id_number) in enumerate(self.errors, start=1)
+				],
+			)
+		s = self.stats
+		message = _(
+			"{0} rows read: {1} imported ({2} matched, {3} unmatched), {4} already imported, {5} rejected"
+		).format(
+			s["rows_read"],
+			s["rows_imported"],
+			s["rows_matched"],
+			s["rows_unmatched"],
+			s["rows_repeated"],
+			s["rows_rejected"],
+		)
+		self.batch.db_set({**s, "status": "Completed", "import_log": message})
+		frappe.publish_progress(100, title=_("Importing {0}").format(self.batch.name), description=message)

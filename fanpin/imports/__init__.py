@@ -1,0 +1,1 @@
+"""Reading the spreadsheets government departments send. Pure Python: imports no frappe."""

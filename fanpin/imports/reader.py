@@ -1,0 +1,95 @@
+"""Rows of the first sheet of an .xlsx, .xls or .csv file, streamed (memory stays bounded).
+
+Cells keep their Python types (an ID number Excel stored as a number arrives as a float), so the
+row parser can tell what the office's software did to them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+
+from fanpin.policy.messages import PolicyError, _
+
+Row = tuple[int, list]  # (1-based row number as the office sees it, cells)
+
+
+def read_rows(content: bytes, filename: str) -> Iterator[Row]:
+	name = (filename or "").lower()
+	if name.endswith(".xlsx") or content[:2] == b"PK":
+		return _xlsx_rows(content)
+	if name.endswith(".xls") or content[:4] == b"\xd0\xcf\x11\xe0":
+		return _xls_rows(content)
+	if name.endswith((".csv", ".txt")):
+		return _csv_rows(content)
+	raise PolicyError(_("{0} is not an .xlsx, .xls or .csv file"), filename)
+
+
+def count_rows(content: bytes, filename: str) -> int:
+	"""A cheap estimate of the number of rows, for progress."""
+	name = (filename or "").lower()
+	if name.endswith((".csv", ".txt")):
+		return content.count(b"\n") + 1
+	if name.endswith(".xlsx") or content[:2] == b"PK":
+		from openpyxl import load_workbook
+
+		workbook = load_workbook(io.BytesIO(content), read_only=True)
+		try:
+			return workbook.worksheets[0].max_row or 0
+		finally:
+			workbook.close()
+	import xlrd
+
+	return xlrd.open_workbook(file_contents=content).sheet_by_index(0).nrows
+
+
+def _xlsx_rows(content: bytes) -> Iterator[Row]:
+	from openpyxl import load_workbook
+	from openpyxl.utils.exceptions import InvalidFileException
+
+	try:
+		workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+	except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+		raise PolicyError(_("The spreadsheet cannot be opened: {0}"), str(error)) from error
+	try:
+		for number, values in enumerate(workbook.worksheets[0].iter_rows(values_only=True), start=1):
+			yield number, list(values)
+	finally:
+		workbook.close()
+
+
+def _xls_rows(content: bytes) -> Iterator[Row]:
+	import xlrd
+
+	try:
+		sheet = xlrd.open_workbook(file_contents=content, on_demand=True).sheet_by_index(0)
+	except xlrd.XLRDError as error:
+		raise PolicyError(_("The spreadsheet cannot be opened: {0}"), str(error)) from error
+	for index in range(sheet.nrows):
+		cells = []
+		for cell in sheet.row(index):
+			if cell.ctype == xlrd.XL_CELL_EMPTY:
+				cells.append(None)
+			elif cell.ctype == xlrd.XL_CELL_NUMBER:
+				value = cell.value
+				# Whole numbers become ints, except past 15 digits where Excel has already lost precision:
+				# those stay floats so the row parser can say what happened to the ID number.
+				cells.append(int(value) if value.is_integer() and abs(value) < 1e15 else value)
+			else:
+				cells.append(cell.value)
+		yield index + 1, cells
+
+
+def decode_text(content: bytes) -> str:
+	"""UTF-8 (with or without BOM), else GB18030 (a superset of GBK and GB2312)."""
+	try:
+		return content.decode("utf-8-sig")
+	except UnicodeDecodeError:
+		return content.decode("gb18030")
+
+
+def _csv_rows(content: bytes) -> Iterator[Row]:
+	text = decode_text(content)
+	yield from enumerate(csv.reader(io.StringIO(text)), start=1)
