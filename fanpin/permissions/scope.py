@@ -35,11 +35,19 @@ def set_user_scope(user: str, role: str | None, area: str | None, department: st
 	if role and role not in {r.role for r in user_doc.roles}:
 		user_doc.add_roles(role)
 
+	replace_user_permission(user, "Area", area)
+	# A department liaison sees its own department's warnings only.
+	replace_user_permission(user, "Government Department", department)
+
+
+def replace_user_permission(user: str, doctype: str, value: str | None) -> None:
 	for name in frappe.get_all(
 		"User Permission",
-		filters={"user": user, "allow": "Area", "for_value": ("!=", area or "")},
+		filters={"user": user, "allow": doctype, "for_value": ("!=", value or "")},
 		pluck="name",
 	):
 		frappe.delete_doc("User Permission", name, ignore_permissions=True)
-	if area and not frappe.db.exists("User Permission", {"user": user, "allow": "Area", "for_value": area}):
-		add_user_permission("Area", area, user, ignore_permissions=True, is_default=1)
+	if value and not frappe.db.exists(
+		"User Permission", {"user": user, "allow": doctype, "for_value": value}
+	):
+		add_user_permission(doctype, value, user, ignore_permissions=True, is_default=1)

@@ -75,13 +75,13 @@ def run_import(batch: str) -> dict:
 	content, filename = file.get_content(), file.file_name
 	if isinstance(content, str):
 		content = content.encode("utf-8")
+	# A file that cannot be read leaves no row behind, only the reason on the batch.
+	frappe.db.savepoint("warning_import")
 	try:
 		stats = WarningFileImport(doc, content, filename).run()
 	except PolicyError as error:
-		frappe.db.rollback()
-		doc.reload()
+		frappe.db.rollback(save_point="warning_import")
 		doc.db_set({"status": "Failed", "import_log": policy_message(error)})
-		frappe.db.commit()
 		return {"status": "Failed"}
 	return stats
 
