@@ -75,7 +75,7 @@ def _bench_site() -> None:
 
 	from fanpin.api.assessment import run_annual_assessment
 	from fanpin.demo import create as create_demo
-	from fanpin.utils import reserve_names
+	from fanpin.utils import bulk_insert, reserve_names
 
 	year = 2099  # a year no real work uses; everything made here is removed at the end
 	create_demo(households=CASES)
@@ -110,7 +110,7 @@ def _bench_site() -> None:
 		)
 		for name, h in zip(names, households, strict=True)
 	]
-	frappe.db.bulk_insert(
+	bulk_insert(
 		"Monitoring Case",
 		[
 			"name",

@@ -40,7 +40,7 @@ def setup(site: str) -> list[str]:
 	"""Synthetic households with 4 members each; returns the member ID numbers."""
 	frappe = connect(site)
 	from fanpin.policy.idcard import make_id_number
-	from fanpin.utils import reserve_names
+	from fanpin.utils import bulk_insert, reserve_names
 
 	village = frappe.get_all("Area", filters={"level": "Village"}, fields=["name", "parent_area"], limit=1)[0]
 	now = datetime.datetime.now()
@@ -51,20 +51,85 @@ def setup(site: str) -> list[str]:
 	for start in range(0, households, 10_000):
 		count = min(10_000, households - start)
 		names = reserve_names("HH-.#######", count)
-		frappe.db.bulk_insert(
+		bulk_insert(
 			"Household",
-			["name", "creation", "modified", "owner", "modified_by", "household_code", "village", "town", "household_type", "status", "head_name", "member_count"],
-			[(n, now, now, "Administrator", "Administrator", f"BENCH{start + i:09d}", village.name, village.parent_area, "Ordinary rural household", "Registered", "基准", 4) for i, n in enumerate(names)],
+			[
+				"name",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+				"household_code",
+				"village",
+				"town",
+				"household_type",
+				"status",
+				"head_name",
+				"member_count",
+			],
+			[
+				(
+					n,
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					f"BENCH{start + i:09d}",
+					village.name,
+					village.parent_area,
+					"Ordinary rural household",
+					"Registered",
+					"基准",
+					4,
+				)
+				for i, n in enumerate(names)
+			],
 		)
 		members = []
 		for i, name in enumerate(names):
 			for position in range(4):
-				number = make_id_number("370681", datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randint(0, 25000)), (start + i) * 4 % 997 + position)
+				number = make_id_number(
+					"370681",
+					datetime.date(1940, 1, 1) + datetime.timedelta(days=rng.randint(0, 25000)),
+					(start + i) * 4 % 997 + position,
+				)
 				ids.append(number)
-				members.append((frappe.generate_hash(length=12), now, now, "Administrator", "Administrator", name, "Household", "members", position + 1, "基准成员", number, "Head of household" if position == 0 else "Son", "In household", "Ordinary labour"))
-		frappe.db.bulk_insert(
+				members.append(
+					(
+						frappe.generate_hash(length=12),
+						now,
+						now,
+						"Administrator",
+						"Administrator",
+						name,
+						"Household",
+						"members",
+						position + 1,
+						"基准成员",
+						number,
+						"Head of household" if position == 0 else "Son",
+						"In household",
+						"Ordinary labour",
+					)
+				)
+		bulk_insert(
 			"Household Member",
-			["name", "creation", "modified", "owner", "modified_by", "parent", "parenttype", "parentfield", "idx", "member_name", "id_number", "relation", "member_status", "labour_skill"],
+			[
+				"name",
+				"creation",
+				"modified",
+				"owner",
+				"modified_by",
+				"parent",
+				"parenttype",
+				"parentfield",
+				"idx",
+				"member_name",
+				"id_number",
+				"relation",
+				"member_status",
+				"labour_skill",
+			],
 			members,
 		)
 		frappe.db.commit()
@@ -80,7 +145,10 @@ def department_file(ids: list[str]) -> bytes:
 
 	rng = random.Random(9)
 	chosen = rng.sample(ids, ROWS - ROWS // 10)
-	strangers = [make_id_number("370682", datetime.date(1950, 1, 1) + datetime.timedelta(days=i), i % 1000) for i in range(ROWS // 10)]
+	strangers = [
+		make_id_number("370682", datetime.date(1950, 1, 1) + datetime.timedelta(days=i), i % 1000)
+		for i in range(ROWS // 10)
+	]
 	wb = Workbook(write_only=True)
 	ws = wb.create_sheet()
 	ws.append(["龙口市民政局基准测试名单"])
@@ -100,8 +168,18 @@ def run_fanpin_import(site: str, path: str) -> None:
 	from fanpin.fanpin.doctype.warning_import.warning_import import run_import
 
 	content = Path(path).read_bytes()
-	file = frappe.get_doc({"doctype": "File", "file_name": "bench.xlsx", "content": content, "is_private": 1}).insert()
-	batch = frappe.get_doc({"doctype": "Warning Import", "department": "民政局", "warning_type": "新增低保", "report_month": MONTH, "import_file": file.file_url}).insert()
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": "bench.xlsx", "content": content, "is_private": 1}
+	).insert()
+	batch = frappe.get_doc(
+		{
+			"doctype": "Warning Import",
+			"department": "民政局",
+			"warning_type": "新增低保",
+			"report_month": MONTH,
+			"import_file": file.file_url,
+		}
+	).insert()
 	frappe.db.commit()
 	before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 	started = time.perf_counter()
@@ -109,7 +187,17 @@ def run_fanpin_import(site: str, path: str) -> None:
 	frappe.db.commit()
 	elapsed = time.perf_counter() - started
 	peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-	print(json.dumps({"seconds": elapsed, "rows": stats["rows_read"], "matched": stats["rows_matched"], "peak_mb": peak / 1024, "before_mb": before / 1024}))
+	print(
+		json.dumps(
+			{
+				"seconds": elapsed,
+				"rows": stats["rows_read"],
+				"matched": stats["rows_matched"],
+				"peak_mb": peak / 1024,
+				"before_mb": before / 1024,
+			}
+		)
+	)
 	frappe.destroy()
 
 
@@ -124,20 +212,26 @@ def data_import_sample(site: str, ids: list[str]) -> float:
 			f.write(f"民政局,临时救助,{MONTH},基准成员,{number}\n")
 		path = f.name
 	importer = Importer("Department Warning", file_path=path, import_type="Insert New Records", console=True)
+	before = frappe.db.count("Department Warning", {"report_month": MONTH, "warning_type": "临时救助"})
 	started = time.perf_counter()
 	importer.import_data()
 	frappe.db.commit()
 	elapsed = time.perf_counter() - started
-	created = frappe.db.count("Department Warning", {"report_month": MONTH, "warning_type": "临时救助"})
+	created = frappe.db.count("Department Warning", {"report_month": MONTH, "warning_type": "临时救助"}) - before
 	frappe.destroy()
 	return created / elapsed
 
 
 def cleanup(site: str) -> None:
 	frappe = connect(site)
-	frappe.db.sql("delete m from `tabHousehold Member` m join `tabHousehold` h on h.name = m.parent where h.household_code like %s", ("BENCH%",))
+	frappe.db.sql(
+		"delete m from `tabHousehold Member` m join `tabHousehold` h on h.name = m.parent where h.household_code like %s",
+		("BENCH%",),
+	)
 	frappe.db.delete("Household", {"household_code": ("like", "BENCH%")})
-	batches = frappe.get_all("Department Warning", filters={"report_month": MONTH}, pluck="import_batch", distinct=True)
+	batches = frappe.get_all(
+		"Department Warning", filters={"report_month": MONTH}, pluck="import_batch", distinct=True
+	)
 	frappe.db.delete("ToDo", {"reference_type": "Department Warning", "description": ("like", "%基准成员%")})
 	frappe.db.delete("Department Warning", {"report_month": MONTH})
 	for batch in filter(None, batches):
@@ -158,11 +252,20 @@ if __name__ == "__main__":
 		ids = setup(args.site)
 		with tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False) as f:
 			f.write(department_file(ids))
-		out = subprocess.run([sys.executable, __file__, "--site", args.site, "--import-only", f.name], capture_output=True, text=True, check=True)
+		out = subprocess.run(
+			[sys.executable, __file__, "--site", args.site, "--import-only", f.name],
+			capture_output=True,
+			text=True,
+			check=True,
+		)
 		result = json.loads(out.stdout.strip().splitlines()[-1])
 		rate = result["rows"] / result["seconds"]
-		print(f"fanpin import: {result['rows']:,} rows ({result['matched']:,} matched) in {result['seconds']:.1f}s = {rate:,.0f} rows/s; peak RSS {result['peak_mb']:.0f} MB (at start {result['before_mb']:.0f} MB)")
+		print(
+			f"fanpin import: {result['rows']:,} rows ({result['matched']:,} matched) in {result['seconds']:.1f}s = {rate:,.0f} rows/s; peak RSS {result['peak_mb']:.0f} MB (at start {result['before_mb']:.0f} MB)"
+		)
 		native = data_import_sample(args.site, ids)
-		print(f"Frappe Data Import into Department Warning ({SAMPLE:,} rows): {native:,.0f} rows/s; fanpin is {rate / native:.0f}x faster")
+		print(
+			f"Frappe Data Import into Department Warning ({SAMPLE:,} rows): {native:,.0f} rows/s; fanpin is {rate / native:.0f}x faster"
+		)
 	finally:
 		cleanup(args.site)

@@ -21,6 +21,7 @@ from fanpin.policy.idcard import age_on, make_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
 from fanpin.policy.pinyin import name_pinyin, search_keywords
 from fanpin.setup.defaults import TOWNS
+from fanpin.utils import bulk_insert
 
 DEMO_PASSWORD = "Fanpin@2026"
 REGION_CODE = "370681"
@@ -188,12 +189,12 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 		"modified": now,
 		"docstatus": 0,
 	}
-	bulk_insert("Household", [{**common, **row} for row in households])
-	bulk_insert(
+	insert_dicts("Household", [{**common, **row} for row in households])
+	insert_dicts(
 		"Household Member",
 		[{**common, **row, "parenttype": "Household", "parentfield": "members"} for row in members],
 	)
-	bulk_insert("Household Income", [{**common, **row} for row in incomes])
+	insert_dicts("Household Income", [{**common, **row} for row in incomes])
 	return len(households)
 
 
@@ -247,13 +248,10 @@ def draft_household(index: int, rng: random.Random, today: datetime.date, used_i
 	return draft
 
 
-def bulk_insert(doctype: str, rows: list[dict], chunk_size: int = 2000) -> None:
-	if not rows:
-		return
-	fields = list(rows[0])
-	for start in range(0, len(rows), chunk_size):
-		chunk = rows[start : start + chunk_size]
-		frappe.db.bulk_insert(doctype, fields, [[row.get(field) for field in fields] for row in chunk])
+def insert_dicts(doctype: str, rows: list[dict]) -> None:
+	if rows:
+		fields = list(rows[0])
+		bulk_insert(doctype, fields, [[row.get(field) for field in fields] for row in rows])
 
 
 def create_users(villages: list[str]) -> list[str]:

@@ -8,7 +8,7 @@ from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
-from fanpin.utils import reserve_names
+from fanpin.utils import bulk_insert, reserve_names
 
 CHUNK = 1000
 
@@ -130,7 +130,7 @@ def run_annual_assessment(year: int) -> dict:
 					"\n".join(_(f.template).format(*f.args) for f in findings) or _("All exit checks passed"),
 				)
 			)
-		frappe.db.bulk_insert(
+		bulk_insert(
 			"Risk Assessment",
 			[
 				"name",

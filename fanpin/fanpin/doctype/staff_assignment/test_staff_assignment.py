@@ -54,8 +54,12 @@ class TestStaffAssignment(FanpinTestCase):
 	def test_liaison_is_bound_to_its_department(self):
 		user = make_staff_user("assign.liaison@fanpin.test", "Fanpin Department Liaison", department="民政局")
 		self.assertEqual(
-			frappe.get_all("User Permission", filters={"user": user, "allow": "Government Department"}, pluck="for_value"),
+			frappe.get_all(
+				"User Permission", filters={"user": user, "allow": "Government Department"}, pluck="for_value"
+			),
 			["民政局"],
 		)
 		make_staff_user(user, "Fanpin Town Officer", DONGLAI)
-		self.assertFalse(frappe.get_all("User Permission", filters={"user": user, "allow": "Government Department"}))
+		self.assertFalse(
+			frappe.get_all("User Permission", filters={"user": user, "allow": "Government Department"})
+		)

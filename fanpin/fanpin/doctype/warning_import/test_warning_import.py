@@ -171,7 +171,9 @@ class TestWarningImport(CaseTestCase):
 		seen = client_get("Department Warning", name)
 		self.assertIn("status", seen)
 		# a liaison sees the outcome, not where the person lives
-		self.assertEqual((seen.get("household"), seen.get("village"), seen.get("member_name")), (None, None, None))
+		self.assertEqual(
+			(seen.get("household"), seen.get("village"), seen.get("member_name")), (None, None, None)
+		)
 
 	def test_officer_turns_a_warning_into_a_case_or_clears_it(self):
 		frappe.set_user(self.liaison)

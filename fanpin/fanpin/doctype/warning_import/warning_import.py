@@ -10,7 +10,7 @@ from fanpin.controllers.warnings import match_members, open_cases, town_officers
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import policy_message, reserve_names
+from fanpin.utils import bulk_insert, policy_message, reserve_names
 
 CHUNK = 2000
 PENDING, ALREADY = "Pending", "Already monitored"
@@ -221,7 +221,7 @@ class WarningFileImport:
 					for officer in officers
 				)
 			self.stats["rows_matched" if match else "rows_unmatched"] += 1
-		frappe.db.bulk_insert(
+		bulk_insert(
 			"Department Warning",
 			[
 				"name",
@@ -252,7 +252,7 @@ class WarningFileImport:
 			rows,
 		)
 		if todos:
-			frappe.db.bulk_insert(
+			bulk_insert(
 				"ToDo",
 				[
 					"name",
@@ -276,7 +276,7 @@ class WarningFileImport:
 		frappe.db.delete("Warning Import Error", {"parent": self.batch.name, "parenttype": "Warning Import"})
 		if self.errors:
 			now = now_datetime()
-			frappe.db.bulk_insert(
+			bulk_insert(
 				"Warning Import Error",
 				[
 					"name",
