@@ -265,7 +265,7 @@ if __name__ == "__main__":
 		)
 		native = data_import_sample(args.site, ids)
 		print(
-			f"Frappe Data Import into Department Warning ({SAMPLE:,} rows): {native:,.0f} rows/s; fanpin is {rate / native:.0f}x faster"
+			f"\nFrappe Data Import into Department Warning ({SAMPLE:,} rows): {native:,.0f} rows/s; fanpin is {rate / native:.0f}x faster"
 		)
 	finally:
 		cleanup(args.site)
