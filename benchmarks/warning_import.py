@@ -217,7 +217,9 @@ def data_import_sample(site: str, ids: list[str]) -> float:
 	importer.import_data()
 	frappe.db.commit()
 	elapsed = time.perf_counter() - started
-	created = frappe.db.count("Department Warning", {"report_month": MONTH, "warning_type": "临时救助"}) - before
+	created = (
+		frappe.db.count("Department Warning", {"report_month": MONTH, "warning_type": "临时救助"}) - before
+	)
 	frappe.destroy()
 	return created / elapsed
 

@@ -59,3 +59,12 @@ def bulk_insert(doctype: str, fields: list[str], rows: list[tuple | list], chunk
 			f"insert into `tab{doctype}` ({columns}) values {', '.join([placeholders] * len(chunk))}",
 			[value for row in chunk for value in row],
 		)
+
+
+def use_language_of(user: str) -> None:
+	"""Background jobs start in English; messages they store should be in their user's language."""
+	frappe.local.lang = (
+		frappe.db.get_value("User", user, "language")
+		or frappe.db.get_single_value("System Settings", "language")
+		or "en"
+	)
