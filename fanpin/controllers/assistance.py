@@ -7,6 +7,7 @@ from frappe.utils import getdate, today
 from fanpin.policy.assistance import IMPLEMENTED, Measure, MeasureType, check_measures, suggest_measures
 from fanpin.policy.exit import ASSISTED, DONE, EXIT_REJECTED
 from fanpin.policy.household import summarize_members
+from fanpin.policy.procedure import MONITORING
 
 
 def catalogue() -> list[MeasureType]:
@@ -83,7 +84,12 @@ def suggestions_for(case) -> list[dict]:
 
 
 def set_case_checks(case) -> None:
-	"""Fill the case's assistance checks (on the case document, before it is saved)."""
+	"""Fill the case's assistance checks (on the case document, before it is saved).
+
+	Measures are planned once a case is under monitoring; before that there is nothing to check."""
+	if case.stage != MONITORING:
+		case.assistance_issue_count, case.assistance_issues = 0, None
+		return
 	issues = check_measures(
 		[row.risk_type for row in case.risk_types],
 		household_has_labour(case.household),

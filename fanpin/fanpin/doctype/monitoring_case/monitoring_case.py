@@ -77,7 +77,13 @@ class MonitoringCase(Document):
 		head_name: DF.Data | None
 		household: DF.Link
 		household_income: DF.Link | None
-		household_type: DF.Data | None
+		household_type: DF.Literal[
+			"Lifted out of poverty (policy)",
+			"Lifted out of poverty (no policy)",
+			"Ordinary rural household",
+			"Dibao household",
+			"Tekun household",
+		]
 		identified_on: DF.Date | None
 		income_period_end: DF.Date | None
 		income_period_start: DF.Date | None

@@ -8,6 +8,7 @@ import frappe
 from frappe.model.workflow import WorkflowTransitionError
 from frappe.utils import add_days, getdate, today
 
+from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.tasks import flag_overdue_verifications
 from fanpin.testing import (
 	BEIMA,
@@ -90,7 +91,8 @@ class TestDetermination(CaseTestCase):
 		self.assertEqual((case.stage, case.workflow_state), ("Home verification", "待入户核实"))
 		self.assertEqual(case.classification, "Marginal household")
 		self.assertIn("边缘易致贫户", case.classification_explanation)
-		self.assertIn("6,500.00", case.classification_explanation)
+		line = get_line(getdate(today()).year).amount
+		self.assertIn(f"{line:,.2f}", case.classification_explanation)
 		self.assertTrue(case.verification_due)
 		frappe.set_user("Administrator")
 		self.assertIn(

@@ -16,7 +16,13 @@ class RiskAssessment(Document):
 		from frappe.types import DF
 
 		case: DF.Link
-		category: DF.Data | None
+		category: DF.Literal[
+			"",
+			"Unstable lifted household",
+			"Marginal household",
+			"Sudden severe difficulty household",
+			"Not eligible",
+		]
 		findings: DF.SmallText | None
 		head_name: DF.Data | None
 		line_amount: DF.Currency

@@ -29,7 +29,13 @@ class RiskElimination(Document):
 		appraisal_date: DF.Date | None
 		appraisal_result: DF.SmallText | None
 		case: DF.Link
-		category: DF.Data | None
+		category: DF.Literal[
+			"",
+			"Unstable lifted household",
+			"Marginal household",
+			"Sudden severe difficulty household",
+			"Not eligible",
+		]
 		eliminated_on: DF.Date | None
 		exit_findings: DF.SmallText | None
 		has_blocking_findings: DF.Check
