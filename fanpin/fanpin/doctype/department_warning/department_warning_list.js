@@ -8,6 +8,6 @@ frappe.listview_settings["Department Warning"] = {
 			"Already monitored": "blue",
 			"No risk after review": "gray",
 		};
-		return [__(doc.status), colours[doc.status], `status,=,${doc.status}`];
+		return [__(doc.status, null, "Department Warning"), colours[doc.status], `status,=,${doc.status}`];
 	},
 };
