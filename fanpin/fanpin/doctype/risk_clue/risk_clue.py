@@ -52,7 +52,8 @@ class RiskClue(Document):
 		if level != VILLAGE:
 			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
 		match = match_members([self.id_number]).get(self.id_number)
-		self.household = match.household if match else None
+		# Linked only within the clue's own town: a clue must not reveal a household elsewhere.
+		self.household = match.household if match and match.town == self.town else None
 		if self.status == "Closed" and not (self.close_reason or "").strip():
 			frappe.throw(_("Give the reason for closing the clue"))
 
