@@ -1,0 +1,1 @@
+"""Government-format spreadsheets (SPEC §10). Pure Python: imports no frappe."""

@@ -1,0 +1,97 @@
+import datetime
+import io
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from fanpin.exports.sheet import DATE, ID, MONEY, Column, Layout, header_spans, write_sheet
+
+LAYOUT = Layout(
+	title="龙口市防止返贫监测对象花名册",
+	unit="东莱街道",
+	report_date="2026年11月29日",
+	columns=[
+		Column("town", "镇街区", width=14),
+		Column("village", "村/社区", width=14),
+		Column("head_name", "姓名", group="户主信息", width=10),
+		Column("id_number", "证件号码", group="户主信息", width=22, kind=ID),
+		Column("category", "监测对象类别", width=16),
+		Column("identified_on", "纳入日期", kind=DATE),
+		Column("income", "人均纯收入", kind=MONEY),
+		Column("note", "备注", width=20),
+	],
+)
+ROWS = [
+	{
+		"town": "东莱街道",
+		"village": "东关社区",
+		"head_name": "张三",
+		"id_number": "370681196005171234",
+		"category": "边缘易致贫户",
+		"identified_on": datetime.date(2021, 6, 15),
+		"income": Decimal("5466.83"),
+		"note": '=HYPERLINK("x")',
+	},
+	{
+		"town": "东莱街道",
+		"village": "西张家村",
+		"head_name": "李四",
+		"id_number": "37068119600517123X",
+		"category": "脱贫不稳定户",
+		"identified_on": None,
+		"income": 7000,
+		"note": "-5",
+	},
+]
+
+
+def produced():
+	buffer = io.BytesIO()
+	assert write_sheet(LAYOUT, ROWS, buffer) == 2
+	return load_workbook(io.BytesIO(buffer.getvalue())).active
+
+
+def test_title_unit_and_date_lines():
+	sheet = produced()
+	assert sheet["A1"].value == "龙口市防止返贫监测对象花名册"
+	assert sheet["A2"].value == "填报单位：东莱街道"
+	merged = {str(r) for r in sheet.merged_cells.ranges}
+	assert "A1:I1" in merged
+	assert any(r.startswith("A2:") for r in merged)
+	assert any(
+		sheet[r.split(":")[0]].value == "填报日期：2026年11月29日"
+		for r in merged
+		if r.endswith("2") and not r.startswith("A")
+	)
+
+
+def test_two_level_header_with_serial_column():
+	sheet = produced()
+	merged = {str(r) for r in sheet.merged_cells.ranges}
+	assert sheet["A3"].value == "序号" and "A3:A4" in merged
+	assert sheet["B3"].value == "镇街区" and "B3:B4" in merged
+	assert sheet["D3"].value == "户主信息" and "D3:E3" in merged
+	assert (sheet["D4"].value, sheet["E4"].value) == ("姓名", "证件号码")
+	assert header_spans(LAYOUT.columns) == [("户主信息", 4, 5)]
+
+
+def test_data_ids_as_text_formulas_escaped_serials():
+	sheet = produced()
+	assert [sheet["A5"].value, sheet["A6"].value] == [1, 2]
+	assert sheet["E5"].value == "370681196005171234" and sheet["E5"].data_type == "s"
+	assert sheet["E5"].number_format == "@"
+	assert sheet["E6"].value == "37068119600517123X"
+	assert sheet["I5"].value == '=HYPERLINK("x")' and sheet["I5"].data_type == "s"
+	assert sheet["I6"].value == "-5" and sheet["I6"].data_type == "s"
+	assert sheet["G5"].value.date() == datetime.date(2021, 6, 15)
+	assert sheet["H5"].value == 5466.83 and sheet["H5"].number_format == "#,##0.00"
+
+
+def test_footer_and_print_setup():
+	sheet = produced()
+	footer = [c.value for c in sheet[8] if c.value]
+	assert footer == ["填表人：", "审核人：", "联系电话：", "（盖章）"]
+	assert sheet.page_setup.orientation == "landscape"
+	assert sheet.page_setup.paperSize == 9
+	assert sheet.print_title_rows == "$3:$4"
+	assert sheet.column_dimensions["E"].width == 22
