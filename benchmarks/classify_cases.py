@@ -71,7 +71,6 @@ def bench_site(site: str) -> None:
 
 def _bench_site() -> None:
 	import frappe
-	from frappe.utils import now_datetime
 
 	from fanpin.api.assessment import run_annual_assessment
 	from fanpin.demo import create as create_demo
@@ -88,15 +87,10 @@ def _bench_site() -> None:
 	frappe.get_doc(
 		{"doctype": "Monitoring Threshold", "year": year, "region": "基准测试", "amount": 6500}
 	).insert()
-	now = now_datetime()
 	names = reserve_names("MC-.YYYY.-.#####", len(households))
 	rows = [
 		(
 			name,
-			now,
-			now,
-			"Administrator",
-			"Administrator",
 			h.name,
 			h.head_name,
 			h.village,
@@ -114,10 +108,6 @@ def _bench_site() -> None:
 		"Monitoring Case",
 		[
 			"name",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
 			"household",
 			"head_name",
 			"village",

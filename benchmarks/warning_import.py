@@ -43,7 +43,6 @@ def setup(site: str) -> list[str]:
 	from fanpin.utils import bulk_insert, reserve_names
 
 	village = frappe.get_all("Area", filters={"level": "Village"}, fields=["name", "parent_area"], limit=1)[0]
-	now = datetime.datetime.now()
 	rng = random.Random(5)
 	ids: list[str] = []
 	households = MEMBERS // 4
@@ -55,10 +54,6 @@ def setup(site: str) -> list[str]:
 			"Household",
 			[
 				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
 				"household_code",
 				"village",
 				"town",
@@ -70,10 +65,6 @@ def setup(site: str) -> list[str]:
 			[
 				(
 					n,
-					now,
-					now,
-					"Administrator",
-					"Administrator",
 					f"BENCH{start + i:09d}",
 					village.name,
 					village.parent_area,
@@ -97,10 +88,6 @@ def setup(site: str) -> list[str]:
 				members.append(
 					(
 						frappe.generate_hash(length=12),
-						now,
-						now,
-						"Administrator",
-						"Administrator",
 						name,
 						"Household",
 						"members",
@@ -116,10 +103,6 @@ def setup(site: str) -> list[str]:
 			"Household Member",
 			[
 				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
 				"parent",
 				"parenttype",
 				"parentfield",

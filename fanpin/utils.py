@@ -6,11 +6,23 @@ from frappe import _
 from fanpin.policy.messages import PolicyError
 
 
+def translate(template: str, args: tuple | list = ()) -> str:
+	"""A policy template in the user's language, with its arguments filled in.
+
+	String arguments are translated too: they are stage, category and other English keys."""
+	return _(template).format(*[_(arg) if isinstance(arg, str) else arg for arg in args])
+
+
 def policy_message(error: PolicyError) -> str:
-	"""The policy's English template, translated, with its arguments filled in."""
-	# Stage and category values are English keys: show them in the user's language too.
-	args = [_(arg) if isinstance(arg, str) else arg for arg in error.args_for_message]
-	return _(error.message).format(*args)
+	return translate(error.message, error.args_for_message)
+
+
+def findings_text(findings) -> str:
+	"""Exit findings, one a line: ✗ blocks the exit, ! asks for a second look."""
+	return "\n".join(
+		("✗ " if finding.blocking else "! ") + translate(finding.template, finding.args)
+		for finding in findings
+	) or _("All exit checks passed")
 
 
 def throw_policy(error: PolicyError, prefix: str | None = None, title: str | None = None) -> None:
@@ -43,14 +55,22 @@ def reserve_names(series: str, count: int) -> list[str]:
 	return [f"{prefix_and_hashes}{number:0{digits}d}" for number in range(start + 1, start + count + 1)]
 
 
+AUDIT_FIELDS = ["creation", "modified", "owner", "modified_by"]
+
+
 def bulk_insert(doctype: str, fields: list[str], rows: list[tuple | list], chunk_size: int = 1000) -> None:
-	"""Insert many rows with one parameterised statement per chunk.
+	"""Insert many rows with one parameterised statement per chunk; creation, modified, owner and
+	modified_by are filled in (now, the current user).
 
 	Frappe's own ``frappe.db.bulk_insert`` renders every value through the query builder, which
 	dominates the time of a large import; here the values travel as query parameters.
 	"""
 	if not rows:
 		return
+	now, user = frappe.utils.now_datetime(), frappe.session.user
+	audit = [now, now, user, user]
+	fields = [*fields, *AUDIT_FIELDS]
+	rows = [[*row, *audit] for row in rows]
 	columns = ", ".join(f"`{field}`" for field in fields)
 	placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
 	for start in range(0, len(rows), chunk_size):

@@ -2,13 +2,13 @@
 
 import frappe
 from frappe import _
-from frappe.utils import cint, flt, getdate, now_datetime, today
+from frappe.utils import cint, flt, getdate, today
 
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
-from fanpin.utils import bulk_insert, reserve_names, use_language_of
+from fanpin.utils import bulk_insert, findings_text, reserve_names, use_language_of
 
 CHUNK = 1000
 
@@ -83,7 +83,6 @@ def run_annual_assessment(year: int) -> dict:
 	)
 	incomes = latest_incomes(households)
 	assessed_on = getdate(f"{year}-12-31") if year < getdate(today()).year else getdate(today())
-	now = now_datetime()
 	created = 0
 	for start in range(0, len(todo), CHUNK):
 		chunk = todo[start : start + CHUNK]
@@ -115,10 +114,6 @@ def run_annual_assessment(year: int) -> dict:
 			rows.append(
 				(
 					name,
-					now,
-					now,
-					frappe.session.user,
-					frappe.session.user,
 					case.name,
 					year,
 					case.head_name,
@@ -128,17 +123,13 @@ def run_annual_assessment(year: int) -> dict:
 					flt(incomes.get(case.household)),
 					line,
 					"Continue monitoring" if blocking else "Propose exit",
-					"\n".join(_(f.template).format(*f.args) for f in findings) or _("All exit checks passed"),
+					findings_text(findings),
 				)
 			)
 		bulk_insert(
 			"Risk Assessment",
 			[
 				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
 				"case",
 				"year",
 				"head_name",

@@ -1,13 +1,13 @@
 """Assistance measures of a case: the catalogue, suggestions and the checks shown on the case."""
 
 import frappe
-from frappe import _
 from frappe.utils import getdate, today
 
 from fanpin.policy.assistance import IMPLEMENTED, Measure, MeasureType, check_measures, suggest_measures
 from fanpin.policy.exit import ASSISTED, DONE, EXIT_REJECTED
 from fanpin.policy.household import summarize_members
 from fanpin.policy.procedure import MONITORING
+from fanpin.utils import translate
 
 
 def catalogue() -> list[MeasureType]:
@@ -77,7 +77,7 @@ def suggestions_for(case) -> list[dict]:
 		{
 			"measure_type": s.measure_type,
 			"risk_type": s.risk_type,
-			"reason": _(s.template).format(*s.args),
+			"reason": translate(s.template, s.args),
 		}
 		for s in found
 	]
@@ -99,9 +99,7 @@ def set_case_checks(case) -> None:
 		assisted_exit_proposed(case.name) if case.name and not case.is_new() else False,
 	)
 	case.assistance_issue_count = len(issues)
-	case.assistance_issues = "\n".join(
-		_(issue.template).format(*[_(a) if isinstance(a, str) else a for a in issue.args]) for issue in issues
-	)
+	case.assistance_issues = "\n".join(translate(issue.template, issue.args) for issue in issues)
 
 
 def refresh_case_checks(case_name: str) -> None:

@@ -15,7 +15,7 @@ from fanpin.policy.classifier import NOT_ELIGIBLE, CaseFacts, Exclusion, classif
 from fanpin.policy.household import special_groups
 from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import policy_message, throw_policy
+from fanpin.utils import policy_message, throw_policy, translate
 
 # Household.monitoring_status takes these stage values; every open stage shows as "In procedure".
 HOUSEHOLD_STATUSES = (procedure.MONITORING, procedure.REJECTED, procedure.ELIMINATED)
@@ -215,10 +215,7 @@ class MonitoringCase(Document):
 			self.classification_explanation = policy_message(error)
 			return
 		self.classification = result.category
-		lines = [
-			_(template).format(*[_(a) if isinstance(a, str) else a for a in args])
-			for template, args in result.lines
-		]
+		lines = [translate(template, args) for template, args in result.lines]
 		self.classification_explanation = "\n".join([_(result.category) + "：" + _(result.rule), *lines])
 
 	def set_deadlines(self):

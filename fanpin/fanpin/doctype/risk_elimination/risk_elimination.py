@@ -14,7 +14,7 @@ from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
 from fanpin.policy.classifier import LIFTED_POLICY, UNSTABLE
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import throw_policy
+from fanpin.utils import findings_text, throw_policy
 
 
 class RiskElimination(Document):
@@ -121,9 +121,7 @@ class RiskElimination(Document):
 			)
 		)
 		self.has_blocking_findings = int(any(f.blocking for f in findings))
-		self.exit_findings = "\n".join(
-			("✗ " if f.blocking else "! ") + _(f.template).format(*f.args) for f in findings
-		) or _("All exit checks passed")
+		self.exit_findings = findings_text(findings)
 		return findings
 
 	def apply_stage_change(self, old_stage, new_stage, blocking):

@@ -4,13 +4,13 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import get_first_day, getdate, now_datetime
+from frappe.utils import get_first_day, getdate
 
 from fanpin.controllers.warnings import match_members, open_cases, town_officers
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import bulk_insert, policy_message, reserve_names, use_language_of
+from fanpin.utils import bulk_insert, policy_message, reserve_names, translate, use_language_of
 
 CHUNK = 2000
 PENDING, ALREADY = "Pending", "Already monitored"
@@ -114,7 +114,7 @@ class WarningFileImport:
 		for result in parse_rows(read_rows(self.content, self.filename), self.lookup):
 			self.stats["rows_read"] += 1
 			if isinstance(result, RowError):
-				self.reject(result.row_number, _(result.template).format(*result.args), "")
+				self.reject(result.row_number, translate(result.template, result.args), "")
 				continue
 			warning_type = result.warning_type or self.batch.warning_type
 			if warning_type not in self.warning_types:
@@ -166,7 +166,7 @@ class WarningFileImport:
 		members = match_members([r.id_number for _k, r, _t in new])
 		cases = open_cases({m.household for m in members.values()})
 		names = reserve_names("DW-.YYYY.-.#######", len(new))
-		now, user = now_datetime(), frappe.session.user
+		user = frappe.session.user
 		rows, todos = [], []
 		for name, (key, row, warning_type) in zip(names, new, strict=True):
 			match = members.get(row.id_number)
@@ -176,10 +176,6 @@ class WarningFileImport:
 			rows.append(
 				(
 					name,
-					now,
-					now,
-					user,
-					user,
 					self.batch.department,
 					warning_type,
 					self.month,
@@ -205,10 +201,6 @@ class WarningFileImport:
 				todos.extend(
 					(
 						frappe.generate_hash(length=10),
-						now,
-						now,
-						user,
-						user,
 						"Open",
 						"Medium",
 						officer,
@@ -226,10 +218,6 @@ class WarningFileImport:
 			"Department Warning",
 			[
 				"name",
-				"creation",
-				"modified",
-				"owner",
-				"modified_by",
 				"department",
 				"warning_type",
 				"report_month",
@@ -257,10 +245,6 @@ class WarningFileImport:
 				"ToDo",
 				[
 					"name",
-					"creation",
-					"modified",
-					"owner",
-					"modified_by",
 					"status",
 					"priority",
 					"allocated_to",
@@ -276,15 +260,10 @@ class WarningFileImport:
 	def finish(self) -> None:
 		frappe.db.delete("Warning Import Error", {"parent": self.batch.name, "parenttype": "Warning Import"})
 		if self.errors:
-			now = now_datetime()
 			bulk_insert(
 				"Warning Import Error",
 				[
 					"name",
-					"creation",
-					"modified",
-					"owner",
-					"modified_by",
 					"parent",
 					"parenttype",
 					"parentfield",
@@ -296,10 +275,6 @@ class WarningFileImport:
 				[
 					(
 						frappe.generate_hash(length=10),
-						now,
-						now,
-						frappe.session.user,
-						frappe.session.user,
 						self.batch.name,
 						"Warning Import",
 						"errors",
