@@ -14,7 +14,6 @@ import time
 
 import frappe
 from frappe.model.naming import make_autoname
-from frappe.utils import now_datetime
 
 from fanpin.policy.household import summarize_members
 from fanpin.policy.idcard import age_on, make_id_number
@@ -144,7 +143,6 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 	period = income_period(discovered)
 	households, members, incomes = [], [], []
 	used_ids = set(frappe.get_all("Household Member", pluck="id_number"))
-	now = now_datetime()
 	for index in range(1, count + 1):
 		# Draw the same numbers whether or not the household exists, so reruns stay deterministic.
 		draft = draft_household(index, rng, today, used_ids)
@@ -202,13 +200,7 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 				"per_capita_income": per_capita_income(net, summary.size),
 			}
 		)
-	common = {
-		"owner": "Administrator",
-		"modified_by": "Administrator",
-		"creation": now,
-		"modified": now,
-		"docstatus": 0,
-	}
+	common = {"docstatus": 0}
 	insert_dicts("Household", [{**common, **row} for row in households])
 	insert_dicts(
 		"Household Member",
