@@ -5,6 +5,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate, today
 
+from fanpin.exports.government import remove_old_exports
 from fanpin.policy import procedure
 
 
@@ -13,6 +14,7 @@ def daily() -> None:
 	flag_cases_without_recent_visit()
 	refresh_expired_measures()
 	remind_assignees()
+	remove_old_exports()
 
 
 def flag_overdue_verifications() -> None:

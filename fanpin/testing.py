@@ -139,3 +139,29 @@ def ensure_line(year: int, amount: float = 6500) -> None:
 				"source_document": "测试",
 			}
 		).insert(ignore_permissions=True)
+
+
+def make_monitored_case(
+	village: str,
+	head_name: str,
+	classification: str = "Marginal household",
+	identified_on=None,
+	stage: str = "Under monitoring",
+	phone: str | None = None,
+	**values,
+):
+	"""A case already at ``stage``: report tests need many, and the procedure has its own tests."""
+	household = make_household(village, members=[member(head_name)], phone=phone)
+	make_income(household.name, frappe.utils.today(), 5000)
+	case = make_case(household.name)
+	frappe.db.set_value(
+		"Monitoring Case",
+		case.name,
+		{
+			"stage": stage,
+			"classification": classification,
+			"identified_on": identified_on or frappe.utils.today(),
+			**values,
+		},
+	)
+	return frappe.get_doc("Monitoring Case", case.name)

@@ -47,6 +47,8 @@ class Layout:
 	columns: Sequence[Column]
 	unit: str = ""
 	report_date: str = ""
+	unit_label: str = "填报单位"
+	date_label: str = "填报日期"
 	serial_label: str = "序号"
 	footer: Sequence[str] = field(default=("填表人：", "审核人：", "联系电话：", "（盖章）"))
 	date_format: str = "yyyy-mm-dd"
@@ -112,11 +114,11 @@ def write_sheet(layout: Layout, rows: Iterable[Mapping], output: BinaryIO | str)
 	sheet.merged_cells.add(f"A2:{get_column_letter(middle)}2")
 	if middle + 1 <= width:
 		sheet.merged_cells.add(f"{get_column_letter(middle + 1)}2:{last}2")
-	row2 = [cell(f"填报单位：{layout.unit}", alignment=LEFT, border=None, as_text=True)]
+	row2 = [cell(f"{layout.unit_label}：{layout.unit}", alignment=LEFT, border=None, as_text=True)]
 	row2 += [None] * (middle - 1)
 	row2.append(
 		cell(
-			f"填报日期：{layout.report_date}",
+			f"{layout.date_label}：{layout.report_date}",
 			alignment=Alignment(horizontal="right"),
 			border=None,
 			as_text=True,

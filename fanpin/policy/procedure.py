@@ -125,3 +125,29 @@ def check_stage_change(old: str | None, new: str, case: CaseState, today: dateti
 		raise PolicyError(
 			_("The household does not meet the monitoring conditions; reject the case with a reason instead")
 		)
+
+
+VERIFICATION_LATE = "Verification overdue"  # 逾期未核实
+NOTICE_NOT_STARTED = "Public notice not started"  # 未公示
+NOTICE_NOT_CONCLUDED = "Notice ended, entry pending"  # 公示期满未录入
+
+
+def missed_deadline(
+	stage: str,
+	verification_due: datetime.date | None,
+	verified_on: datetime.date | None,
+	notice_start: datetime.date | None,
+	notice_ends: datetime.date | None,
+	today: datetime.date,
+) -> tuple[str, datetime.date | None] | None:
+	"""The step a case is late with and the date it was due, or None when it is on time.
+
+	Verification is due within 5 working days; a case in the notice stage must start its 5-day
+	notice, and once the notice is over it must move on to entry."""
+	if verification_overdue(stage, verification_due, verified_on, today):
+		return VERIFICATION_LATE, verification_due
+	if stage == NOTICE and not notice_start:
+		return NOTICE_NOT_STARTED, None
+	if stage == NOTICE and notice_ends and notice_ends < today:
+		return NOTICE_NOT_CONCLUDED, notice_ends
+	return None

@@ -10,6 +10,7 @@ import os
 import frappe
 from frappe.utils import getdate
 
+from fanpin.exports.government import install_default_layouts
 from fanpin.setup import defaults
 from fanpin.setup.workflows import install_default_workflows
 
@@ -26,6 +27,7 @@ def after_install():
 	create_master_data()
 	ensure_thresholds()
 	install_default_workflows()
+	install_default_layouts()
 	configure_site()
 
 

@@ -1,0 +1,146 @@
+"""What the script reports share: columns, filters, the user's scope, and rows read in a stream.
+
+A list report module defines
+	BASE_DOCTYPE  the DocType whose fields (custom ones included) an admin may add as columns
+	COLUMNS       the report's columns (see :func:`column`)
+	query(filters, extra_fields) -> a frappe.qb query, scoped with :func:`in_scope` and sorted
+	prepare(row) -> the row as shown (translated options and so on)
+and gets its ``execute`` from :func:`run`. A summary report defines ``get_data(filters, extra)``
+instead of ``query``/``prepare``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from types import ModuleType
+
+import frappe
+from frappe import _
+from frappe.model import no_value_fields, table_fields
+from frappe.query_builder.functions import Count
+from frappe.utils import getdate
+
+from fanpin.compat import unbuffered_cursor
+from fanpin.permissions.scope import allowed_areas
+
+CHUNK = 2000
+
+
+def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "", width: int = 110) -> dict:
+	return {
+		"fieldname": fieldname,
+		"label": label,
+		"fieldtype": fieldtype,
+		"options": options,
+		"width": width,
+	}
+
+
+def in_scope(query, village_field, user: str | None = None):
+	"""Restrict a frappe.qb query (which ignores permissions) to the user's areas."""
+	areas = allowed_areas(user)
+	if areas is None:
+		return query
+	return query.where(village_field.isin(sorted(areas)))
+
+
+def period(filters: dict) -> tuple[datetime.date | None, datetime.date | None]:
+	start = getdate(filters.get("from_date")) if filters.get("from_date") else None
+	end = getdate(filters.get("to_date")) if filters.get("to_date") else None
+	if start and end and start > end:
+		frappe.throw(_("The start of the period is after its end"), title=_("Invalid Filters"))
+	return start, end
+
+
+def within(query, field, filters: dict):
+	start, end = period(filters)
+	if start:
+		query = query.where(field >= start)
+	if end:
+		query = query.where(field <= end)
+	return query
+
+
+def translated(value: str | None) -> str:
+	return _(value) if value else ""
+
+
+def extra_fields(module: ModuleType, report: str) -> list[dict]:
+	"""Fields of the base DocType the admin put in the report's Export Layout beyond its own columns."""
+	if not getattr(module, "BASE_DOCTYPE", None):
+		return []  # a summary report has no records behind its rows
+	own = {c["fieldname"] for c in module.COLUMNS + getattr(module, "HIDDEN", [])}
+	chosen = frappe.get_all(
+		"Export Layout Column",
+		filters={"parent": report, "parenttype": "Export Layout"},
+		pluck="field",
+		order_by="idx",
+	)
+	meta = frappe.get_meta(module.BASE_DOCTYPE)
+	extra = []
+	for fieldname in chosen:
+		df = meta.get_field(fieldname)
+		if fieldname in own or not df or df.fieldtype in no_value_fields or df.fieldtype in table_fields:
+			continue
+		extra.append(column(fieldname, df.label or fieldname, df.fieldtype, df.options or "", 120))
+	return extra
+
+
+def select_extra(query, table, extra: list[dict]):
+	for df in extra:
+		query = query.select(table[df["fieldname"]].as_(df["fieldname"]))
+	return query
+
+
+def prepare_extra(row: dict, extra: list[dict]) -> dict:
+	for df in extra:
+		if df["fieldtype"] == "Select" and row.get(df["fieldname"]):
+			row[df["fieldname"]] = _(row[df["fieldname"]])
+	return row
+
+
+def stream(module: ModuleType, filters: dict, extra: list[dict]) -> Iterator[dict]:
+	"""Rows one at a time straight from the database: memory stays flat however many there are."""
+	if not hasattr(module, "query"):
+		yield from module.get_data(filters, extra)
+		return
+	query = module.query(filters, extra)
+	_("Yes")  # load translations now: no other query may run while the cursor streams
+	with unbuffered_cursor():
+		for row in frappe.db.sql(query.get_sql(), as_dict=True, as_iterator=True):
+			yield prepare_extra(module.prepare(row), extra)
+
+
+def count(module: ModuleType, filters: dict, extra: list[dict]) -> int | None:
+	"""How many rows an export will write, or None for a summary report (always small)."""
+	if not hasattr(module, "query"):
+		return None
+	query = module.query(filters, extra)
+	return frappe.qb.from_(query.as_("rows")).select(Count("*")).run()[0][0]
+
+
+def run(module: ModuleType, report: str, filters: dict | None):
+	filters = frappe._dict(filters or {})
+	extra = extra_fields(module, report)
+	data = list(stream(module, filters, extra))
+	columns = [dict(c, label=_(c["label"])) for c in module.COLUMNS + extra]
+	chart = module.chart(data, filters) if hasattr(module, "chart") else None
+	summary = module.summary(data, filters) if hasattr(module, "summary") else None
+	return columns, data, None, chart, summary
+
+
+def bar_chart(labels: list[str], values: list[int], name: str) -> dict:
+	return {
+		"data": {"labels": labels, "datasets": [{"name": name, "values": values}]},
+		"type": "bar",
+		"height": 220,
+	}
+
+
+def count_by(data: list[dict], field: str) -> tuple[list[str], list[int]]:
+	counts: dict[str, int] = {}
+	for row in data:
+		key = row.get(field) or _("Not set")
+		counts[key] = counts.get(key, 0) + 1
+	return list(counts), list(counts.values())

@@ -1,0 +1,47 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from fanpin.exports.government import field_choices, report_module
+from fanpin.exports.privacy import is_sensitive
+
+
+class ExportLayout(Document):
+	def validate(self):
+		report_module(self.report)  # only fanpin's reports have a government layout
+		self.is_public = int(bool(getattr(report_module(self.report), "PUBLIC", False)))
+		choices = field_choices(self.report)
+		if not self.columns:
+			frappe.throw(_("A layout needs at least one column"))
+		seen: dict[str, int] = {}
+		for row in self.columns:
+			row.field = (row.field or "").strip()
+			if self.is_public and is_sensitive(row.field, row.label):
+				frappe.throw(
+					_("Row {0}: {1} must not appear on a list shown to the public").format(
+						row.idx, row.label or row.field
+					)
+				)
+			if row.field not in choices:
+				frappe.throw(
+					_("Row {0}: the report {1} has no field {2}").format(row.idx, _(self.report), row.field)
+				)
+			if row.field in seen:
+				frappe.throw(
+					_("Row {0}: the field {1} is already in row {2}").format(
+						row.idx, row.field, seen[row.field]
+					)
+				)
+			seen[row.field] = row.idx
+			if not 3 <= (row.width or 0) <= 100:
+				frappe.throw(_("Row {0}: the width must be between 3 and 100").format(row.idx))
+
+
+@frappe.whitelist()
+def get_field_choices(report: str) -> dict[str, str]:
+	"""Fields the layout of ``report`` may use, for the column picker."""
+	frappe.has_permission("Export Layout", "read", throw=True)
+	return field_choices(report)

@@ -1,0 +1,111 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+"""逾期未核实/未公示: cases late with their home verification or their village notice (SPEC §6)."""
+
+import frappe
+from frappe import _
+from frappe.utils import getdate
+
+from fanpin.controllers.reports import bar_chart, column, count_by, in_scope, run, select_extra, translated
+from fanpin.policy import procedure
+
+BASE_DOCTYPE = "Monitoring Case"
+PROBLEMS = (procedure.VERIFICATION_LATE, procedure.NOTICE_NOT_STARTED, procedure.NOTICE_NOT_CONCLUDED)
+COLUMNS = [
+	column("case", "Monitoring Case", "Link", "Monitoring Case", 140),
+	column("town", "Town", "Link", "Area", 100),
+	column("village", "Village", "Link", "Area", 110),
+	column("head_name", "Head of Household", width=90),
+	column("stage", "Stage", width=100),
+	column("problem", "Missed Deadline", width=150),
+	column("due_date", "Due On", "Date", width=100),
+	column("days_overdue", "Days Overdue", "Int", width=90),
+]
+HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+
+
+def execute(filters=None):
+	return run(frappe.get_module(__name__), "Deadline Watch", filters)
+
+
+def late(case, today, problem: str | None = None):
+	"""The SQL side of :func:`procedure.missed_deadline`, for one problem or any."""
+	conditions = {
+		procedure.VERIFICATION_LATE: (case.stage == procedure.VERIFICATION)
+		& case.verified_on.isnull()
+		& (case.verification_due < today),
+		procedure.NOTICE_NOT_STARTED: (case.stage == procedure.NOTICE) & case.notice_start.isnull(),
+		procedure.NOTICE_NOT_CONCLUDED: (case.stage == procedure.NOTICE) & (case.notice_end < today),
+	}
+	if problem:
+		return conditions[problem]
+	return conditions[PROBLEMS[0]] | conditions[PROBLEMS[1]] | conditions[PROBLEMS[2]]
+
+
+def query(filters, extra):
+	case, household = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Household")
+	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
+	if filters.get("problem") and filters.problem not in PROBLEMS:
+		frappe.throw(_("Unknown missed deadline {0}").format(filters.problem))
+	q = (
+		frappe.qb.from_(case)
+		.left_join(household)
+		.on(household.name == case.household)
+		.left_join(town)
+		.on(town.name == case.town)
+		.left_join(village)
+		.on(village.name == case.village)
+		.select(
+			case.name.as_("case"),
+			case.town,
+			town.area_name.as_("town_name"),
+			case.village,
+			village.area_name.as_("village_name"),
+			case.head_name,
+			case.stage,
+			case.verification_due,
+			case.verified_on,
+			case.notice_start,
+			case.notice_end,
+		)
+		.where(late(case, getdate(), filters.get("problem")))
+		.orderby(case.village)
+		.orderby(household.head_pinyin)
+		.orderby(case.name)
+	)
+	for field in ("town", "village"):
+		if filters.get(field):
+			q = q.where(case[field] == filters[field])
+	# frappe.qb ignores permissions: the user's areas are applied here.
+	return select_extra(in_scope(q, case.village), case, extra)
+
+
+def prepare(row):
+	today = getdate()
+	problem, due = procedure.missed_deadline(
+		row.stage,
+		row.pop("verification_due"),
+		row.pop("verified_on"),
+		row.notice_start,
+		row.notice_end,
+		today,
+	) or ("", None)
+	row.problem = translated(problem)
+	row.due_date = due
+	row.days_overdue = (today - due).days if due else None
+	row.stage = translated(row.stage)
+	return row
+
+
+def chart(data, filters):
+	labels, values = count_by(data, "town_name")
+	return bar_chart(labels, values, _("Cases"))
+
+
+def summary(data, filters):
+	labels, values = count_by(data, "problem")
+	return [
+		{"value": value, "label": label, "datatype": "Int", "indicator": "Red"}
+		for label, value in zip(labels, values, strict=True)
+	]

@@ -1,0 +1,105 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+"""部门预警处置台账: each department warning and what the town did with it (SPEC §5)."""
+
+import frappe
+from frappe import _
+from frappe.core.doctype.user_permission.user_permission import get_user_permissions
+from pypika.terms import LiteralValue
+
+from fanpin.controllers.reports import (
+	bar_chart,
+	column,
+	count_by,
+	in_scope,
+	run,
+	select_extra,
+	translated,
+	within,
+)
+
+BASE_DOCTYPE = "Department Warning"
+COLUMNS = [
+	column("name", "Department Warning", "Link", "Department Warning", 150),
+	column("department", "Department", "Link", "Government Department", 100),
+	column("warning_type", "Warning Type", "Link", "Warning Type", 120),
+	column("report_month", "Report Month", "Date", width=100),
+	column("person_name", "Name", width=80),
+	column("id_number", "ID Number", width=170),
+	column("town", "Town", "Link", "Area", 100),
+	column("village", "Village", "Link", "Area", 110),
+	column("status", "Outcome", width=110),
+	column("monitoring_case", "Monitoring Case", "Link", "Monitoring Case", 140),
+	column("reason", "Reason", width=160),
+	column("handler", "Handled By", "Link", "User", 120),
+	column("handled_on", "Handled On", "Date", width=100),
+]
+HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+# Names sort by pinyin under the GBK collation; the expression is constant, never user input.
+NAME_BY_PINYIN = LiteralValue("CONVERT(`tabDepartment Warning`.`person_name` USING gbk)")
+
+
+def execute(filters=None):
+	return run(frappe.get_module(__name__), "Department Warning Ledger", filters)
+
+
+def query(filters, extra):
+	warning = frappe.qb.DocType("Department Warning")
+	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
+	q = (
+		frappe.qb.from_(warning)
+		.left_join(town)
+		.on(town.name == warning.town)
+		.left_join(village)
+		.on(village.name == warning.village)
+		.select(
+			warning.name,
+			warning.department,
+			warning.warning_type,
+			warning.report_month,
+			warning.person_name,
+			warning.id_number,
+			warning.town,
+			town.area_name.as_("town_name"),
+			warning.village,
+			village.area_name.as_("village_name"),
+			warning.status,
+			warning.monitoring_case,
+			warning.reason,
+			warning.handler,
+			warning.handled_on,
+		)
+		.orderby(warning.village)
+		.orderby(NAME_BY_PINYIN)
+		.orderby(warning.name)
+	)
+	for field in ("department", "warning_type", "town", "village", "status"):
+		if filters.get(field):
+			q = q.where(warning[field] == filters[field])
+	q = within(q, warning.report_month, filters)
+	# frappe.qb ignores permissions: the user's areas (unmatched rows have none, so they stay with
+	# county-wide users) and departments are applied here.
+	departments = get_user_permissions(frappe.session.user).get("Government Department")
+	if departments:
+		q = q.where(warning.department.isin([d.doc for d in departments]))
+	return select_extra(in_scope(q, warning.village), warning, extra)
+
+
+def prepare(row):
+	row.status = translated(row.status)
+	return row
+
+
+def chart(data, filters):
+	labels, values = count_by(data, "status")
+	return bar_chart(labels, values, _("Warnings"))
+
+
+def summary(data, filters):
+	handled = sum(1 for row in data if row.status != _("Pending"))  # rows carry translated outcomes
+	return [
+		{"value": len(data), "label": _("Warnings Received"), "datatype": "Int", "indicator": "Blue"},
+		{"value": handled, "label": _("Warnings Handled"), "datatype": "Int", "indicator": "Green"},
+		{"value": len(data) - handled, "label": _("Pending"), "datatype": "Int", "indicator": "Orange"},
+	]
