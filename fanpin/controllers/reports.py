@@ -62,8 +62,9 @@ def within(query, field, filters: dict):
 	return query
 
 
-def translated(value: str | None) -> str:
-	return _(value) if value else ""
+def translated(value: str | None, doctype: str | None = None) -> str:
+	"""A stored option as the desk shows it (the desk passes the DocType as context)."""
+	return _(value, context=doctype) if value else ""
 
 
 def extra_fields(module: ModuleType, report: str) -> list[dict]:

@@ -5,6 +5,7 @@ background job that reports progress and sends the download link when done."""
 from __future__ import annotations
 
 import datetime
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from types import ModuleType
@@ -132,7 +133,7 @@ def sheet_layout(report: str, user: str, today: datetime.date) -> sheet.Layout:
 		date_label=layout.date_label,
 		footer=tuple(line.strip() for line in (layout.footer or "").splitlines() if line.strip()),
 		date_format=layout.date_format or "yyyy-mm-dd",
-		sheet_name=_(report)[:31],
+		sheet_name=re.sub(r"[\\/?*:\[\]]", "、", _(report))[:31],  # characters Excel refuses in a sheet name
 	)
 
 

@@ -65,17 +65,23 @@ class TestMonitoringCaseBreakdown(FanpinTestCase):
 		super().setUpClass()
 		frappe.local.lang = "zh"
 		ensure_line(getdate(today()).year)
+		donglai, beima = make_village(DONGLAI, 71, "看板测试村"), make_village(BEIMA, 71, "看板测试村")
 		cls.donglai_officer = make_staff_user("board.donglai@fanpin.test", "Fanpin Town Officer", DONGLAI)
 		cls.beima_officer = make_staff_user("board.beima@fanpin.test", "Fanpin Town Officer", BEIMA)
 		cls.city = make_staff_user("board.city@fanpin.test", "Fanpin City Office")
 		cls.users = (cls.donglai_officer, cls.beima_officer, cls.city)
+		for user in cls.users:
+			# A town's scope lists its villages when the user's permissions are cached: rebuild it so
+			# the villages made above belong to their towns.
+			frappe.cache.hdel("user_permissions", user)
 		cls.before = {user: figures(user) for user in cls.users}
 
-		donglai, beima = make_village(DONGLAI, 61, "看板测试村"), make_village(BEIMA, 61, "看板测试村")
 		cls.add_case(donglai, "Under monitoring", "Marginal household", ["因病"], verification_overdue=1)
 		cls.add_case(donglai, "Risk eliminated", "Unstable lifted household", ["因学", "因病"])
 		cls.add_case(donglai, "Home verification", None, ["因残"], visit_overdue=1)
-		cls.add_case(beima, "Under monitoring", "Sudden severe difficulty household", ["因病"], visit_overdue=1)
+		cls.add_case(
+			beima, "Under monitoring", "Sudden severe difficulty household", ["因病"], visit_overdue=1
+		)
 		cls.add_case(beima, "Village public notice", None, ["因学"])
 		cls.add_warning(donglai)
 		cls.add_warning(beima)
@@ -117,7 +123,9 @@ class TestMonitoringCaseBreakdown(FanpinTestCase):
 		change = {}
 		for name, after in self.after[user].items():
 			before = self.before[user][name]
-			change[name] = Counter({key: after[key] - before[key] for key in after | before if after[key] != before[key]})
+			change[name] = Counter(
+				{key: after[key] - before[key] for key in after | before if after[key] != before[key]}
+			)
 		return change
 
 	def expected(self, *towns: str) -> dict[str, Counter]:
@@ -174,6 +182,8 @@ class TestMonitoringCaseBreakdown(FanpinTestCase):
 		self.assertNotIn("Marginal household", labels)
 
 	def test_users_without_case_access_get_no_figures(self):
-		liaison = make_staff_user("board.liaison@fanpin.test", "Fanpin Department Liaison", department="民政局")
+		liaison = make_staff_user(
+			"board.liaison@fanpin.test", "Fanpin Department Liaison", department="民政局"
+		)
 		frappe.set_user(liaison)
 		self.assertRaises(frappe.PermissionError, get, filters={"breakdown": "Town"})

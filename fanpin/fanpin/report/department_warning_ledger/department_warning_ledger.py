@@ -87,7 +87,7 @@ def query(filters, extra):
 
 
 def prepare(row):
-	row.status = translated(row.status)
+	row.status = translated(row.status, BASE_DOCTYPE)
 	return row
 
 
@@ -97,9 +97,9 @@ def chart(data, filters):
 
 
 def summary(data, filters):
-	handled = sum(1 for row in data if row.status != _("Pending"))  # rows carry translated outcomes
+	handled = sum(1 for row in data if row.status != translated("Pending", BASE_DOCTYPE))  # rows carry translated outcomes
 	return [
 		{"value": len(data), "label": _("Warnings Received"), "datatype": "Int", "indicator": "Blue"},
 		{"value": handled, "label": _("Warnings Handled"), "datatype": "Int", "indicator": "Green"},
-		{"value": len(data) - handled, "label": _("Pending"), "datatype": "Int", "indicator": "Orange"},
+		{"value": len(data) - handled, "label": translated("Pending", BASE_DOCTYPE), "datatype": "Int", "indicator": "Orange"},
 	]

@@ -96,8 +96,12 @@ class TestMonitoringRoster(FanpinTestCase):
 		self.assertIn("A1:N1", merged)  # 序号 and 13 columns
 		self.assertIn("A3:A4", merged)
 		self.assertIn("B3:C3", merged)  # 所在地 over 镇街区 and 村（社区）
-		self.assertEqual((sheet["B3"].value, sheet["B4"].value, sheet["C4"].value), ("所在地", "镇街区", "村（社区）"))
-		self.assertEqual((sheet["D3"].value, sheet["D4"].value, sheet["E4"].value), ("户主信息", "户主姓名", "身份证号码"))
+		self.assertEqual(
+			(sheet["B3"].value, sheet["B4"].value, sheet["C4"].value), ("所在地", "镇街区", "村（社区）")
+		)
+		self.assertEqual(
+			(sheet["D3"].value, sheet["D4"].value, sheet["E4"].value), ("户主信息", "户主姓名", "身份证号码")
+		)
 		rows = data_rows(sheet)
 		mine = [row for row in rows if row[2] in ("花名册东村", "花名册西村")]
 		self.assertEqual([row[3] for row in mine], ["艾东", "单东", "张东", "张西"])
@@ -153,6 +157,8 @@ class TestMonitoringRoster(FanpinTestCase):
 		self.assertNotIn("北马户", [row[3] for row in data_rows(open_export(result))])
 
 	def test_user_without_the_report_cannot_export(self):
-		liaison = make_staff_user("roster.liaison@fanpin.test", "Fanpin Department Liaison", department="民政局")
+		liaison = make_staff_user(
+			"roster.liaison@fanpin.test", "Fanpin Department Liaison", department="民政局"
+		)
 		frappe.set_user(liaison)
 		self.assertRaises(frappe.PermissionError, government.export_report, "Monitoring Roster", {})
