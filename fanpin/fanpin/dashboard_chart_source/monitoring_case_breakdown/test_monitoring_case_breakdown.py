@@ -124,7 +124,11 @@ class TestMonitoringCaseBreakdown(FanpinTestCase):
 		for name, after in self.after[user].items():
 			before = self.before[user][name]
 			change[name] = Counter(
-				{key: after[key] - before[key] for key in after | before if after[key] != before[key]}
+				{
+					key: after[key] - before[key]
+					for key in after.keys() | before.keys()
+					if after[key] != before[key]
+				}
 			)
 		return change
 
