@@ -13,12 +13,13 @@ import datetime
 import io
 import json
 import random
-import resource
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from memory import peak_rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -164,20 +165,20 @@ def run_fanpin_import(site: str, path: str) -> None:
 		}
 	).insert()
 	frappe.db.commit()
-	before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+	before = peak_rss_mb()
 	started = time.perf_counter()
 	stats = run_import(batch.name)
 	frappe.db.commit()
 	elapsed = time.perf_counter() - started
-	peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+	peak = peak_rss_mb()
 	print(
 		json.dumps(
 			{
 				"seconds": elapsed,
 				"rows": stats["rows_read"],
 				"matched": stats["rows_matched"],
-				"peak_mb": peak / 1024,
-				"before_mb": before / 1024,
+				"peak_mb": peak,
+				"before_mb": before,
 			}
 		)
 	)

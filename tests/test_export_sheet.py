@@ -95,3 +95,81 @@ def test_footer_and_print_setup():
 	assert sheet.page_setup.paperSize == 9
 	assert sheet.print_title_rows == "$3:$4"
 	assert sheet.column_dimensions["E"].width == 22
+
+
+def write(layout, rows):
+	buffer = io.BytesIO()
+	count = write_sheet(layout, rows, buffer)
+	return count, buffer.getvalue()
+
+
+def test_every_part_is_well_formed_xml():
+	import zipfile
+	from xml.etree import ElementTree
+
+	_count, content = write(LAYOUT, ROWS)
+	with zipfile.ZipFile(io.BytesIO(content)) as package:
+		names = package.namelist()
+		assert "xl/worksheets/sheet1.xml" in names and "[Content_Types].xml" in names
+		for name in names:
+			ElementTree.fromstring(package.read(name))
+
+
+def test_awkward_text_survives():
+	layout = Layout(title="标题 & <测试>", columns=[Column("note", "备注"), Column("n", "数", kind=MONEY)])
+	rows = [
+		{"note": "a & b < c > d \"e\" 'f'", "n": True},
+		{"note": "控制\x01字符\x1f去掉", "n": Decimal("0.1")},
+		{"note": "  前后空格  ", "n": None},
+		{"note": "长" * 40000, "n": -3},
+	]
+	count, content = write(layout, rows)
+	sheet = load_workbook(io.BytesIO(content)).active
+	assert count == 4
+	assert sheet["A1"].value == "标题 & <测试>"
+	assert sheet["B5"].value == "a & b < c > d \"e\" 'f'"
+	assert sheet["C5"].value == "True"  # a flag is not an amount
+	assert sheet["B6"].value == "控制字符去掉"
+	assert sheet["C6"].value == 0.1
+	assert sheet["B7"].value == "  前后空格  "
+	assert len(sheet["B8"].value) == 32767  # Excel's limit for one cell
+	assert sheet["C8"].value == -3
+
+
+def test_no_rows_still_gives_the_headed_form():
+	count, content = write(LAYOUT, [])
+	sheet = load_workbook(io.BytesIO(content)).active
+	assert count == 0
+	assert sheet["A3"].value == "序号"
+	assert [c.value for c in sheet[6] if c.value] == ["填表人：", "审核人：", "联系电话：", "（盖章）"]
+
+
+def test_dates_follow_the_layout_format():
+	layout = Layout(
+		title="t",
+		columns=[Column("d", "日期", kind=DATE), Column("t", "时间", kind=DATE)],
+		date_format='yyyy"年"m"月"d"日"',
+	)
+	_count, content = write(
+		layout, [{"d": datetime.date(2026, 3, 5), "t": datetime.datetime(2026, 3, 5, 12, 0)}]
+	)
+	sheet = load_workbook(io.BytesIO(content)).active
+	assert sheet["B5"].value == datetime.datetime(2026, 3, 5)
+	assert sheet["B5"].number_format == 'yyyy"年"m"月"d"日"'
+	assert sheet["C5"].value == datetime.datetime(2026, 3, 5, 12, 0)
+
+
+def test_a_long_generator_is_written_in_full():
+	# rows come from a generator, consumed once, front to back
+	produced = []
+
+	def rows():
+		for i in range(30_000):
+			produced.append(i)
+			yield {"town": "东莱街道", "head_name": f"户{i}", "id_number": f"37068119600517{i % 10000:04d}"}
+
+	count, content = write(LAYOUT, rows())
+	assert count == 30_000 and len(produced) == 30_000
+	sheet = load_workbook(io.BytesIO(content), read_only=True).active
+	last = next(sheet.iter_rows(min_row=30_004, max_row=30_004, values_only=True))
+	assert last[0] == 30_000 and last[3] == "户29999"

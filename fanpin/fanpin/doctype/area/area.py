@@ -42,3 +42,9 @@ class Area(NestedSet):
 	def on_update(self):
 		super().on_update()
 		self.validate_one_root()
+		# Cached user permissions list a town's villages: a new or moved village must join its town's scope.
+		frappe.cache.delete_value("user_permissions")
+
+	def on_trash(self):
+		super().on_trash()
+		frappe.cache.delete_value("user_permissions")

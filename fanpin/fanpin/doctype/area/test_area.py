@@ -27,3 +27,14 @@ class TestArea(FanpinTestCase):
 		for values, message in bad:
 			doc = frappe.get_doc({"doctype": "Area", "area_name": "错误区划", **values})
 			self.assertRaisesRegex(frappe.ValidationError, message, doc.insert)
+
+	def test_a_new_village_joins_its_town_officers_scope_at_once(self):
+		from fanpin.permissions.scope import allowed_areas
+		from fanpin.testing import make_staff_user
+
+		officer = make_staff_user("area.officer@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		allowed_areas(officer)  # fills the cache
+		code = f"{DONGLAI[:9]}977"
+		frappe.delete_doc_if_exists("Area", code)
+		village = make_village(DONGLAI, 77, "新设村")
+		self.assertIn(village, allowed_areas(officer))
