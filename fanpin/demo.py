@@ -15,12 +15,15 @@ import time
 import frappe
 from frappe.model.naming import make_autoname
 
+from fanpin.controllers.stage import state_for_stage
+from fanpin.policy import classifier, procedure
+from fanpin.policy.exit import ASSISTED, NATURAL
 from fanpin.policy.household import summarize_members
 from fanpin.policy.idcard import age_on, make_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
 from fanpin.policy.pinyin import name_pinyin, search_keywords
-from fanpin.setup.defaults import TOWNS
-from fanpin.utils import bulk_insert
+from fanpin.setup.defaults import DEPARTMENTS, MEASURE_TYPES, TOWNS
+from fanpin.utils import bulk_insert, reserve_names
 
 DEMO_PASSWORD = "Fanpin@2026"
 REGION_CODE = "370681"
@@ -60,14 +63,21 @@ def create(households: int = 2000, seed: int = 2021) -> dict:
 	villages = create_villages()
 	create_demo_lines()
 	created = create_households(int(households), villages, random.Random(seed))
+	cases = create_cases()
 	users = create_users(villages)
 	frappe.db.commit()
 	elapsed = time.monotonic() - started
 	print(
-		f"demo county: {len(villages)} villages, {created} new households, {len(users)} users in {elapsed:.1f}s"
+		f"demo county: {len(villages)} villages, {created} new households, {cases} new cases, "
+		f"{len(users)} users in {elapsed:.1f}s"
 	)
 	print(f"demo users (password {DEMO_PASSWORD}): " + ", ".join(users))
-	return {"villages": len(villages), "households_created": created, "seconds": round(elapsed, 1)}
+	return {
+		"villages": len(villages),
+		"households_created": created,
+		"cases_created": cases,
+		"seconds": round(elapsed, 1),
+	}
 
 
 def finish_setup_of_a_fresh_site() -> None:
@@ -295,3 +305,178 @@ def create_users(villages: list[str]) -> list[str]:
 		assignment.save(ignore_permissions=True)
 		emails.append(email)
 	return emails
+
+
+CASE_EVERY = 20  # one demo household in 20 has a case
+CASE_STAGES = (  # (stage, weight): most are under monitoring, some still in the procedure or done
+	(procedure.MONITORING, 70),
+	(procedure.ELIMINATED, 12),
+	(procedure.VERIFICATION, 6),
+	(procedure.APPRAISAL, 4),
+	(procedure.NOTICE, 4),
+	(procedure.REJECTED, 4),
+)
+DEMO_RISKS = ("因病", "因残", "因学", "因缺劳动力", "因意外事故", "因务工就业不稳", "住房安全")
+HOUSEHOLD_STATUS = {
+	procedure.MONITORING: "Under monitoring",
+	procedure.ELIMINATED: "Risk eliminated",
+	procedure.REJECTED: "Not included",
+}
+
+
+def create_cases() -> int:
+	"""Cases at every step for one demo household in 20, with measures and exits, so the reports
+	and the workspace have a county to show. Each case is drawn from its household's own number:
+	reruns add cases only for households that have none."""
+	households = frappe.get_all(
+		"Household",
+		filters={"household_code": ("like", f"{REGION_CODE}%"), "monitoring_case": ("is", "not set")},
+		fields=["name", "household_code", "head_name", "household_type", "village", "town"],
+	)
+	households = [h for h in households if int(h.household_code[-10:]) % CASE_EVERY == 7]
+	if not households:
+		return 0
+	incomes = dict(
+		frappe.get_all(
+			"Household Income",
+			filters={"household": ("in", [h.name for h in households])},
+			fields=["household", "per_capita_income"],
+			as_list=True,
+		)
+	)
+	today = datetime.date.today()
+	line = frappe.db.get_value("Monitoring Threshold", {"year": today.year}, "amount") or 6500
+	stages, weights = zip(*CASE_STAGES, strict=True)
+	names = reserve_names("MC-.YYYY.-.#####", len(households))
+	cases, risks, measures, exits = [], [], [], []
+	for name, household in zip(names, households, strict=True):
+		rng = random.Random(household.household_code)
+		stage = rng.choices(stages, weights)[0]
+		lifted = household.household_type.startswith("Lifted")
+		income = incomes.get(household.name) or 0
+		# as the classifier would see it: lifted households are 脱贫不稳定户, others 边缘易致贫户 below
+		# the line and 突发严重困难户 above it (their rigid spending is what puts them at risk)
+		category = (
+			classifier.UNSTABLE if lifted else classifier.MARGINAL if income < line else classifier.SEVERE
+		)
+		discovered = today - datetime.timedelta(days=rng.randint(3, 700))
+		identified = stage in (procedure.MONITORING, procedure.ELIMINATED)
+		case = {
+			"name": name,
+			"household": household.name,
+			"head_name": household.head_name,
+			"household_type": household.household_type,
+			"village": household.village,
+			"town": household.town,
+			"discovery_channel": rng.choice(("Cadre screening", "Self application", "Department warning")),
+			"discovery_date": discovered,
+			"stage": stage,
+			"workflow_state": state_for_stage("Monitoring Case", stage),
+			"classification": category if stage != procedure.REJECTED else None,
+			"identified_on": discovered + datetime.timedelta(days=rng.randint(8, 20)) if identified else None,
+			"per_capita_income": income,
+			"verification_due": None,
+			"verification_overdue": 0,
+			"notice_start": None,
+			"notice_end": None,
+			"eliminated_on": None,
+			"elimination_method": None,
+		}
+		if stage == procedure.VERIFICATION:
+			case["discovery_date"] = today - datetime.timedelta(days=rng.randint(0, 12))
+			case["verification_due"] = case["discovery_date"] + datetime.timedelta(days=7)
+			case["verification_overdue"] = int(case["verification_due"] < today)
+		if stage == procedure.NOTICE:
+			case["notice_start"] = today - datetime.timedelta(days=rng.randint(0, 8))
+			case["notice_end"] = procedure.notice_end(case["notice_start"])
+		chosen = rng.sample(DEMO_RISKS, rng.choice((1, 1, 2)))
+		risks += [
+			(frappe.generate_hash(length=12), name, idx, risk) for idx, risk in enumerate(chosen, start=1)
+		]
+		if identified:
+			measures += demo_measures(rng, case, chosen, today)
+		if stage == procedure.ELIMINATED:
+			method = ASSISTED if measures and measures[-1]["case"] == name else NATURAL
+			case["eliminated_on"] = min(
+				today, case["identified_on"] + datetime.timedelta(days=rng.randint(90, 400))
+			)
+			case["elimination_method"] = method
+			exits.append(demo_exit(case, method))
+		cases.append(case)
+
+	insert_dicts("Monitoring Case", [{"docstatus": 0, **case} for case in cases])
+	bulk_insert(
+		"Case Risk Type",
+		["name", "parent", "idx", "risk_type", "parenttype", "parentfield"],
+		[(*row, "Monitoring Case", "risk_types") for row in risks],
+	)
+	if measures:
+		for measure, measure_name in zip(
+			measures, reserve_names("AM-.YYYY.-.#####", len(measures)), strict=True
+		):
+			measure["name"] = measure_name
+		insert_dicts("Assistance Measure", measures)
+	if exits:
+		for exit_, exit_name in zip(exits, reserve_names("RE-.YYYY.-.#####", len(exits)), strict=True):
+			exit_["name"] = exit_name
+		insert_dicts("Risk Elimination", exits)
+	household_table = frappe.qb.DocType("Household")
+	for case in cases:
+		frappe.qb.update(household_table).set(household_table.monitoring_case, case["name"]).set(
+			household_table.monitoring_status, HOUSEHOLD_STATUS.get(case["stage"], "In procedure")
+		).where(household_table.name == case["household"]).run()
+	return len(cases)
+
+
+def demo_measures(rng: random.Random, case: dict, risks: list[str], today: datetime.date) -> list[dict]:
+	rows = []
+	for risk in risks:
+		answering = [
+			(name, developmental)
+			for name, developmental, *_flags, answers in MEASURE_TYPES
+			if risk in answers
+		]
+		if not answering or rng.random() < 0.15:
+			continue  # some cases still lack a measure: the checks and reports should show it
+		start = min(today, case["identified_on"] + datetime.timedelta(days=rng.randint(1, 30)))
+		measure_type, developmental = rng.choice(answering)
+		rows.append(
+			{
+				"docstatus": 0,
+				"case": case["name"],
+				"household": case["household"],
+				"head_name": case["head_name"],
+				"village": case["village"],
+				"town": case["town"],
+				"measure_type": measure_type,
+				"is_developmental": developmental,
+				"risk_type": risk,
+				"status": rng.choice(("Planned", "In progress", "In progress", "Completed")),
+				"responsible_unit": rng.choice(DEPARTMENTS)[0],
+				"responsible_person": "演示责任人",
+				"start_date": start,
+				"end_date": start + datetime.timedelta(days=365),
+				"funding_source": "演示数据",
+				"amount": rng.randrange(500, 8000, 100),
+			}
+		)
+	return rows
+
+
+def demo_exit(case: dict, method: str) -> dict:
+	return {
+		"docstatus": 0,
+		"case": case["name"],
+		"household": case["household"],
+		"head_name": case["head_name"],
+		"village": case["village"],
+		"town": case["town"],
+		"category": case["classification"],
+		"identified_on": case["identified_on"],
+		"method": method,
+		"proposed_on": case["eliminated_on"] - datetime.timedelta(days=20),
+		"stage": "Risk eliminated",
+		"workflow_state": state_for_stage("Risk Elimination", "Risk eliminated"),
+		"per_capita_income": case["per_capita_income"],
+		"eliminated_on": case["eliminated_on"],
+	}

@@ -151,6 +151,8 @@ def make_monitored_case(
 	**values,
 ):
 	"""A case already at ``stage``: report tests need many, and the procedure has its own tests."""
+	from fanpin.controllers.stage import state_for_stage
+
 	household = make_household(village, members=[member(head_name)], phone=phone)
 	make_income(household.name, frappe.utils.today(), 5000)
 	case = make_case(household.name)
@@ -159,6 +161,7 @@ def make_monitored_case(
 		case.name,
 		{
 			"stage": stage,
+			"workflow_state": state_for_stage("Monitoring Case", stage),
 			"classification": classification,
 			"identified_on": identified_on or frappe.utils.today(),
 			**values,

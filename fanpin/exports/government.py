@@ -18,6 +18,7 @@ from fanpin.controllers.reports import count, extra_fields, stream
 from fanpin.exports import sheet
 from fanpin.exports.defaults import FOOTER, LAYOUTS
 from fanpin.exports.privacy import is_sensitive
+from fanpin.utils import use_language_of
 
 SYNC_ROWS = 2000  # above this the spreadsheet is written in a background job
 PROGRESS_EVERY = 5000
@@ -169,6 +170,7 @@ def write_export(
 	"""Write the spreadsheet as ``user`` (their scope, their private file)."""
 	if frappe.session.user != user:
 		frappe.set_user(user)
+	use_language_of(user)  # a background job starts in English; the sheet is in its user's language
 	check_permitted(report)
 	module = report_module(report)
 	filters = frappe._dict(filters or {})

@@ -51,6 +51,9 @@ class TestExportLayout(FanpinTestCase):
 		self.roster.save()
 		if frappe.db.exists("Custom Field", f"Monitoring Case-{CUSTOM_FIELD}"):
 			frappe.delete_doc("Custom Field", f"Monitoring Case-{CUSTOM_FIELD}")
+			# Adding the field altered the table, which committed; its removal must be committed too,
+			# or the rollback after the class would bring the record back.
+			frappe.db.commit()
 		super().tearDown()
 
 	def test_every_report_ships_a_layout(self):

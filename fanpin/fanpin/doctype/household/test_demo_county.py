@@ -20,3 +20,40 @@ class TestDemoCounty(FanpinTestCase):
 			parse_id_number(member.id_number)
 		self.assertEqual(household.owner, "Administrator")
 		household.save()  # the bulk-written record passes the form's own validation
+
+	def test_demo_cases_are_consistent_and_reruns_add_nothing(self):
+		from fanpin.demo import create_cases
+		from fanpin.testing import ensure_line
+
+		ensure_line(frappe.utils.getdate().year)
+		villages = create_villages()
+		existing = frappe.db.count("Household", {"household_code": ("like", "370681%")})
+		create_households(existing + 40, villages, random.Random(4))
+		created = create_cases()
+		self.assertGreater(created, 0)
+		self.assertEqual(create_cases(), 0)
+		cases = frappe.get_all(
+			"Monitoring Case",
+			filters={
+				"household": (
+					"in",
+					frappe.get_all("Household", {"household_code": ("like", "370681%")}, pluck="name"),
+				)
+			},
+			fields=["name", "household", "stage", "workflow_state", "classification", "identified_on"],
+		)
+		for case in cases:
+			status = frappe.db.get_value("Household", case.household, ["monitoring_case"])
+			self.assertEqual(status, case.name)
+			if case.stage == "Under monitoring":
+				self.assertEqual(case.workflow_state, "已纳入监测")
+				self.assertTrue(case.identified_on and case.classification)
+		eliminated = [c.name for c in cases if c.stage == "Risk eliminated"]
+		if eliminated:
+			self.assertEqual(
+				frappe.db.count("Risk Elimination", {"case": ("in", eliminated), "stage": "Risk eliminated"}),
+				len(eliminated),
+			)
+		# a demo case passes the form's own validation
+		sample = next(c.name for c in cases if c.stage == "Under monitoring")
+		frappe.get_doc("Monitoring Case", sample).save()

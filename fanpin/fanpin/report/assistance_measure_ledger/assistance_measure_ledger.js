@@ -14,7 +14,7 @@ frappe.query_reports["Assistance Measure Ledger"] = fanpin.government_report({
 			fieldtype: "Select",
 			options: fanpin.select_options(["", "Planned", "In progress", "Completed"]),
 		},
-		fanpin.report_filters.from_date("Started From"),
-		fanpin.report_filters.to_date("Started To"),
+		fanpin.report_filters.from_date(__("Started From")),
+		fanpin.report_filters.to_date(__("Started To")),
 	],
 });

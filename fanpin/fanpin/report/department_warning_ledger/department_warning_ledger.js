@@ -21,7 +21,7 @@ frappe.query_reports["Department Warning Ledger"] = fanpin.government_report({
 				"No risk after review",
 			]),
 		},
-		fanpin.report_filters.from_date("Report Month From"),
-		fanpin.report_filters.to_date("Report Month To"),
+		fanpin.report_filters.from_date(__("Report Month From")),
+		fanpin.report_filters.to_date(__("Report Month To")),
 	],
 });

@@ -14,7 +14,7 @@ frappe.query_reports["Monitoring Roster"] = fanpin.government_report({
 			fieldtype: "Select",
 			options: fanpin.select_options(["", "Under monitoring", "Risk eliminated"]),
 		},
-		fanpin.report_filters.from_date("Identified From"),
-		fanpin.report_filters.to_date("Identified To"),
+		fanpin.report_filters.from_date(__("Identified From")),
+		fanpin.report_filters.to_date(__("Identified To")),
 	],
 });

@@ -5,7 +5,7 @@
 
 frappe.query_reports["Monitoring Work Statistics"] = fanpin.government_report({
 	filters: [
-		Object.assign(fanpin.report_filters.from_date("Period From"), { default: frappe.datetime.year_start() }),
-		Object.assign(fanpin.report_filters.to_date("Period To"), { default: frappe.datetime.get_today() }),
+		Object.assign(fanpin.report_filters.from_date(__("Period From")), { default: frappe.datetime.year_start() }),
+		Object.assign(fanpin.report_filters.to_date(__("Period To")), { default: frappe.datetime.get_today() }),
 	],
 });

@@ -14,7 +14,7 @@ frappe.query_reports["Public Notice List"] = fanpin.government_report({
 		},
 		fanpin.report_filters.town,
 		fanpin.report_filters.village,
-		fanpin.report_filters.from_date("Notice Started From"),
-		fanpin.report_filters.to_date("Notice Started To"),
+		fanpin.report_filters.from_date(__("Notice Started From")),
+		fanpin.report_filters.to_date(__("Notice Started To")),
 	],
 });

@@ -14,9 +14,9 @@ frappe.query_reports["Risk Elimination List"] = fanpin.government_report({
 			fieldtype: "Select",
 			options: fanpin.select_options(["", "Eliminated through assistance", "Eliminated naturally"]),
 		},
-		Object.assign(fanpin.report_filters.from_date("Eliminated From"), {
+		Object.assign(fanpin.report_filters.from_date(__("Eliminated From")), {
 			default: frappe.datetime.year_start(),
 		}),
-		Object.assign(fanpin.report_filters.to_date("Eliminated To"), { default: frappe.datetime.get_today() }),
+		Object.assign(fanpin.report_filters.to_date(__("Eliminated To")), { default: frappe.datetime.get_today() }),
 	],
 });
