@@ -170,7 +170,7 @@ def write_sheet(layout: Layout, rows: Iterable[Mapping], output: BinaryIO | str)
 					lower.append(f'<c r="{letter}4" s="{S_HEADER}"/>')
 					merges.append(f"{letter}3:{letter}4")
 			head.append(f'<row r="3" ht="24" customHeight="1">{"".join(upper)}</row>')
-			head.append(f'<row r="4" ht="24" customHeight="1">{"".join(lower)}</row>')
+			head.append(f'<row r="4" ht="30" customHeight="1">{"".join(lower)}</row>')
 			sheet.write("".join(head).encode())
 
 			count = 0
