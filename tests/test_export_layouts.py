@@ -89,3 +89,23 @@ TODAY = datetime.date(2026, 11, 30)
 )
 def test_missed_deadline(stage, due, verified, start, end, expected):
 	assert procedure.missed_deadline(stage, due, verified, start, end, TODAY) == expected
+
+
+def test_public_notice_print_template_shows_nothing_sensitive():
+	import re
+	from pathlib import Path
+
+	template = (
+		Path(__file__).parent.parent / "fanpin/fanpin/report/public_notice_list/public_notice_list.html"
+	)
+	fields = set(re.findall(r"row\.(\w+)", template.read_text(encoding="utf-8")))
+	assert fields == {
+		"village_name",
+		"head_name",
+		"member_count",
+		"category",
+		"risk_types",
+		"notice_start",
+		"notice_end",
+	}
+	assert not [field for field in fields if is_sensitive(field)]
