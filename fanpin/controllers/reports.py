@@ -37,6 +37,44 @@ def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "
 	}
 
 
+PLACE_NAMES = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+
+
+def with_places(query, table):
+	"""Select the record's town and village with their names (areas are named by code)."""
+	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
+	return (
+		query.left_join(town)
+		.on(town.name == table.town)
+		.left_join(village)
+		.on(village.name == table.village)
+		.select(
+			table.town, town.area_name.as_("town_name"), table.village, village.area_name.as_("village_name")
+		)
+	)
+
+
+def with_household(query, table):
+	"""Join the record's household, ordered as government lists are: by village, then the head's name
+	in pinyin. Returns the query and the household table, for selecting its fields."""
+	household = frappe.qb.DocType("Household")
+	query = (
+		query.left_join(household)
+		.on(household.name == table.household)
+		.orderby(table.village)
+		.orderby(household.head_pinyin)
+		.orderby(table.name)
+	)
+	return query, household
+
+
+def equal_filters(query, table, filters: dict, fields: tuple[str, ...]):
+	for field in fields:
+		if filters.get(field):
+			query = query.where(table[field] == filters[field])
+	return query
+
+
 def in_scope(query, village_field, user: str | None = None):
 	"""Restrict a frappe.qb query (which ignores permissions) to the user's areas."""
 	areas = allowed_areas(user)
@@ -137,6 +175,15 @@ def bar_chart(labels: list[str], values: list[int], name: str) -> dict:
 		"type": "bar",
 		"height": 220,
 	}
+
+
+def count_summary(data: list[dict], field: str, total_label: str, indicator: str = "Blue") -> list[dict]:
+	"""The report summary: the total, then a figure for each value of ``field``."""
+	labels, values = count_by(data, field)
+	return [{"value": len(data), "label": total_label, "datatype": "Int", "indicator": indicator}] + [
+		{"value": value, "label": label, "datatype": "Int"}
+		for label, value in zip(labels, values, strict=True)
+	]
 
 
 def count_by(data: list[dict], field: str) -> tuple[list[str], list[int]]:

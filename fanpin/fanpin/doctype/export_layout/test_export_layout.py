@@ -66,7 +66,12 @@ class TestExportLayout(FanpinTestCase):
 	def test_admin_renames_a_column_and_adds_a_custom_field(self):
 		create_custom_field(
 			"Monitoring Case",
-			{"fieldname": CUSTOM_FIELD, "label": "帮扶责任人", "fieldtype": "Data", "insert_after": "head_name"},
+			{
+				"fieldname": CUSTOM_FIELD,
+				"label": "帮扶责任人",
+				"fieldtype": "Data",
+				"insert_after": "head_name",
+			},
 		)
 		frappe.db.set_value("Monitoring Case", self.case, CUSTOM_FIELD, "李干部")
 		self.assertIn(CUSTOM_FIELD, government.field_choices("Monitoring Roster"))
@@ -74,7 +79,9 @@ class TestExportLayout(FanpinTestCase):
 		head = next(row for row in self.roster.columns if row.field == "head_name")
 		head.label = "户主"
 		self.roster.title = "龙口市监测对象名册（改）"
-		self.roster.append("columns", {"field": CUSTOM_FIELD, "label": "帮扶责任人", "header_group": "帮扶", "width": 12})
+		self.roster.append(
+			"columns", {"field": CUSTOM_FIELD, "label": "帮扶责任人", "header_group": "帮扶", "width": 12}
+		)
 		self.roster.save()
 
 		frappe.set_user(self.officer)
@@ -93,7 +100,9 @@ class TestExportLayout(FanpinTestCase):
 		self.roster.title = "管理员改过的标题"
 		self.roster.save()
 		government.install_default_layouts()
-		self.assertEqual(frappe.db.get_value("Export Layout", "Monitoring Roster", "title"), "管理员改过的标题")
+		self.assertEqual(
+			frappe.db.get_value("Export Layout", "Monitoring Roster", "title"), "管理员改过的标题"
+		)
 
 	def test_bad_columns_are_refused_in_chinese(self):
 		last = len(self.roster.columns) + 1

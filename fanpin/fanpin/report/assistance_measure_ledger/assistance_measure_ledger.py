@@ -7,13 +7,17 @@ import frappe
 from frappe import _
 
 from fanpin.controllers.reports import (
+	PLACE_NAMES,
 	bar_chart,
 	column,
 	count_by,
+	equal_filters,
 	in_scope,
 	run,
 	select_extra,
 	translated,
+	with_household,
+	with_places,
 	within,
 )
 
@@ -35,7 +39,7 @@ COLUMNS = [
 	column("responsible_person", "Responsible Person", width=90),
 	column("funding_source", "Funding Source", width=100),
 ]
-HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+HIDDEN = PLACE_NAMES
 
 
 def execute(filters=None):
@@ -43,43 +47,24 @@ def execute(filters=None):
 
 
 def query(filters, extra):
-	measure, household = frappe.qb.DocType("Assistance Measure"), frappe.qb.DocType("Household")
-	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
-	q = (
-		frappe.qb.from_(measure)
-		.left_join(household)
-		.on(household.name == measure.household)
-		.left_join(town)
-		.on(town.name == measure.town)
-		.left_join(village)
-		.on(village.name == measure.village)
-		.select(
-			measure.name,
-			measure.case,
-			measure.town,
-			town.area_name.as_("town_name"),
-			measure.village,
-			village.area_name.as_("village_name"),
-			measure.head_name,
-			household.head_id_number,
-			measure.measure_type,
-			measure.risk_type,
-			measure.status,
-			measure.start_date,
-			measure.end_date,
-			measure.amount,
-			measure.responsible_unit,
-			measure.responsible_person,
-			measure.funding_source,
-		)
-		.orderby(measure.village)
-		.orderby(household.head_pinyin)
-		.orderby(measure.start_date)
-		.orderby(measure.name)
+	measure = frappe.qb.DocType("Assistance Measure")
+	q, household = with_household(with_places(frappe.qb.from_(measure), measure), measure)
+	q = q.select(
+		measure.name,
+		measure.case,
+		measure.head_name,
+		household.head_id_number,
+		measure.measure_type,
+		measure.risk_type,
+		measure.status,
+		measure.start_date,
+		measure.end_date,
+		measure.amount,
+		measure.responsible_unit,
+		measure.responsible_person,
+		measure.funding_source,
 	)
-	for field in ("town", "village", "measure_type", "status"):
-		if filters.get(field):
-			q = q.where(measure[field] == filters[field])
+	q = equal_filters(q, measure, filters, ("town", "village", "measure_type", "status"))
 	q = within(q, measure.start_date, filters)
 	# frappe.qb ignores permissions: the user's areas are applied here.
 	return select_extra(in_scope(q, measure.village), measure, extra)

@@ -7,7 +7,19 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
-from fanpin.controllers.reports import bar_chart, column, count_by, in_scope, run, select_extra, translated
+from fanpin.controllers.reports import (
+	PLACE_NAMES,
+	bar_chart,
+	column,
+	count_by,
+	equal_filters,
+	in_scope,
+	run,
+	select_extra,
+	translated,
+	with_household,
+	with_places,
+)
 from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"
@@ -22,7 +34,7 @@ COLUMNS = [
 	column("due_date", "Due On", "Date", width=100),
 	column("days_overdue", "Days Overdue", "Int", width=90),
 ]
-HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+HIDDEN = PLACE_NAMES
 
 
 def execute(filters=None):
@@ -44,39 +56,20 @@ def late(case, today, problem: str | None = None):
 
 
 def query(filters, extra):
-	case, household = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Household")
-	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
+	case = frappe.qb.DocType("Monitoring Case")
 	if filters.get("problem") and filters.problem not in PROBLEMS:
 		frappe.throw(_("Unknown missed deadline {0}").format(filters.problem))
-	q = (
-		frappe.qb.from_(case)
-		.left_join(household)
-		.on(household.name == case.household)
-		.left_join(town)
-		.on(town.name == case.town)
-		.left_join(village)
-		.on(village.name == case.village)
-		.select(
-			case.name.as_("case"),
-			case.town,
-			town.area_name.as_("town_name"),
-			case.village,
-			village.area_name.as_("village_name"),
-			case.head_name,
-			case.stage,
-			case.verification_due,
-			case.verified_on,
-			case.notice_start,
-			case.notice_end,
-		)
-		.where(late(case, getdate(), filters.get("problem")))
-		.orderby(case.village)
-		.orderby(household.head_pinyin)
-		.orderby(case.name)
-	)
-	for field in ("town", "village"):
-		if filters.get(field):
-			q = q.where(case[field] == filters[field])
+	q, _household = with_household(with_places(frappe.qb.from_(case), case), case)
+	q = q.select(
+		case.name.as_("case"),
+		case.head_name,
+		case.stage,
+		case.verification_due,
+		case.verified_on,
+		case.notice_start,
+		case.notice_end,
+	).where(late(case, getdate(), filters.get("problem")))
+	q = equal_filters(q, case, filters, ("town", "village"))
 	# frappe.qb ignores permissions: the user's areas are applied here.
 	return select_extra(in_scope(q, case.village), case, extra)
 

@@ -9,13 +9,16 @@ from frappe.core.doctype.user_permission.user_permission import get_user_permiss
 from pypika.terms import LiteralValue
 
 from fanpin.controllers.reports import (
+	PLACE_NAMES,
 	bar_chart,
 	column,
 	count_by,
+	equal_filters,
 	in_scope,
 	run,
 	select_extra,
 	translated,
+	with_places,
 	within,
 )
 
@@ -35,7 +38,7 @@ COLUMNS = [
 	column("handler", "Handled By", "Link", "User", 120),
 	column("handled_on", "Handled On", "Date", width=100),
 ]
-HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+HIDDEN = PLACE_NAMES
 # Names sort by pinyin under the GBK collation; the expression is constant, never user input.
 NAME_BY_PINYIN = LiteralValue("CONVERT(`tabDepartment Warning`.`person_name` USING gbk)")
 
@@ -46,13 +49,8 @@ def execute(filters=None):
 
 def query(filters, extra):
 	warning = frappe.qb.DocType("Department Warning")
-	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
 	q = (
-		frappe.qb.from_(warning)
-		.left_join(town)
-		.on(town.name == warning.town)
-		.left_join(village)
-		.on(village.name == warning.village)
+		with_places(frappe.qb.from_(warning), warning)
 		.select(
 			warning.name,
 			warning.department,
@@ -60,10 +58,6 @@ def query(filters, extra):
 			warning.report_month,
 			warning.person_name,
 			warning.id_number,
-			warning.town,
-			town.area_name.as_("town_name"),
-			warning.village,
-			village.area_name.as_("village_name"),
 			warning.status,
 			warning.monitoring_case,
 			warning.reason,
@@ -74,9 +68,7 @@ def query(filters, extra):
 		.orderby(NAME_BY_PINYIN)
 		.orderby(warning.name)
 	)
-	for field in ("department", "warning_type", "town", "village", "status"):
-		if filters.get(field):
-			q = q.where(warning[field] == filters[field])
+	q = equal_filters(q, warning, filters, ("department", "warning_type", "town", "village", "status"))
 	q = within(q, warning.report_month, filters)
 	# frappe.qb ignores permissions: the user's areas (unmatched rows have none, so they stay with
 	# county-wide users) and departments are applied here.
@@ -97,9 +89,16 @@ def chart(data, filters):
 
 
 def summary(data, filters):
-	handled = sum(1 for row in data if row.status != translated("Pending", BASE_DOCTYPE))  # rows carry translated outcomes
+	handled = sum(
+		1 for row in data if row.status != translated("Pending", BASE_DOCTYPE)
+	)  # rows carry translated outcomes
 	return [
 		{"value": len(data), "label": _("Warnings Received"), "datatype": "Int", "indicator": "Blue"},
 		{"value": handled, "label": _("Warnings Handled"), "datatype": "Int", "indicator": "Green"},
-		{"value": len(data) - handled, "label": translated("Pending", BASE_DOCTYPE), "datatype": "Int", "indicator": "Orange"},
+		{
+			"value": len(data) - handled,
+			"label": translated("Pending", BASE_DOCTYPE),
+			"datatype": "Int",
+			"indicator": "Orange",
+		},
 	]

@@ -8,13 +8,17 @@ from frappe import _
 from frappe.query_builder.functions import GroupConcat
 
 from fanpin.controllers.reports import (
+	PLACE_NAMES,
 	bar_chart,
 	column,
 	count_by,
+	equal_filters,
 	in_scope,
 	run,
 	select_extra,
 	translated,
+	with_household,
+	with_places,
 	within,
 )
 
@@ -36,7 +40,7 @@ COLUMNS = [
 	column("eliminated_on", "Risk Eliminated On", "Date", width=100),
 	column("elimination_method", "Elimination Method", width=110),
 ]
-HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+HIDDEN = PLACE_NAMES
 
 
 def execute(filters=None):
@@ -44,51 +48,32 @@ def execute(filters=None):
 
 
 def query(filters, extra):
-	case, household = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Household")
-	risk = frappe.qb.DocType("Case Risk Type")
-	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
+	case, risk = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Case Risk Type")
 	risk_types = (
 		frappe.qb.from_(risk)
 		.select(GroupConcat(risk.risk_type))
 		.where((risk.parent == case.name) & (risk.parenttype == "Monitoring Case"))
 	)
+	q, household = with_household(with_places(frappe.qb.from_(case), case), case)
 	status = filters.get("status")
-	q = (
-		frappe.qb.from_(case)
-		.left_join(household)
-		.on(household.name == case.household)
-		.left_join(town)
-		.on(town.name == case.town)
-		.left_join(village)
-		.on(village.name == case.village)
-		.select(
-			case.name,
-			case.town,
-			town.area_name.as_("town_name"),
-			case.village,
-			village.area_name.as_("village_name"),
-			case.head_name,
-			household.head_id_number,
-			household.member_count,
-			household.phone,
-			case.classification,
-			case.identified_on,
-			risk_types.as_("risk_types"),
-			case.per_capita_income,
-			case.latest_per_capita_income,
-			case.stage,
-			case.eliminated_on,
-			case.elimination_method,
-		)
-		.where(case.stage.isin([status] if status else MONITORED))
-		.orderby(case.village)
-		.orderby(household.head_pinyin)
-		.orderby(case.name)
+	q = q.select(
+		case.name,
+		case.head_name,
+		household.head_id_number,
+		household.member_count,
+		household.phone,
+		case.classification,
+		case.identified_on,
+		risk_types.as_("risk_types"),
+		case.per_capita_income,
+		case.latest_per_capita_income,
+		case.stage,
+		case.eliminated_on,
+		case.elimination_method,
+	).where(case.stage.isin([status] if status else MONITORED))
+	q = within(
+		equal_filters(q, case, filters, ("town", "village", "classification")), case.identified_on, filters
 	)
-	for field in ("town", "village", "classification"):
-		if filters.get(field):
-			q = q.where(case[field] == filters[field])
-	q = within(q, case.identified_on, filters)
 	# frappe.qb ignores permissions: the user's areas are applied here.
 	return select_extra(in_scope(q, case.village), case, extra)
 

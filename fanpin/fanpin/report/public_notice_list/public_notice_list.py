@@ -10,7 +10,18 @@ import frappe
 from frappe.query_builder.functions import GroupConcat
 from pypika.terms import ValueWrapper
 
-from fanpin.controllers.reports import column, in_scope, run, select_extra, translated, within
+from fanpin.controllers.reports import (
+	PLACE_NAMES,
+	column,
+	equal_filters,
+	in_scope,
+	run,
+	select_extra,
+	translated,
+	with_household,
+	with_places,
+	within,
+)
 from fanpin.policy import exit as exit_policy
 from fanpin.policy import procedure
 
@@ -27,11 +38,7 @@ COLUMNS = [
 	column("notice_start", "Notice Starts", "Date", width=100),
 	column("notice_end", "Notice Ends", "Date", width=100),
 ]
-HIDDEN = [
-	column("town", "Town", "Link", "Area"),
-	column("town_name", "Town Name"),
-	column("village_name", "Village Name"),
-]
+HIDDEN = [column("town", "Town", "Link", "Area"), *PLACE_NAMES]
 
 
 def execute(filters=None):
@@ -39,9 +46,8 @@ def execute(filters=None):
 
 
 def query(filters, extra):
-	case, household = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Household")
-	exit_, risk = frappe.qb.DocType("Risk Elimination"), frappe.qb.DocType("Case Risk Type")
-	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
+	case, exit_ = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Risk Elimination")
+	risk = frappe.qb.DocType("Case Risk Type")
 	risk_types = (
 		frappe.qb.from_(risk)
 		.select(GroupConcat(risk.risk_type))
@@ -53,38 +59,22 @@ def query(filters, extra):
 	else:
 		subject, source, category, stage = INCLUSION, case, case.classification, procedure.NOTICE
 		q = frappe.qb.from_(case)
-	q = (
-		q.left_join(household)
-		.on(household.name == source.household)
-		.left_join(town)
-		.on(town.name == source.town)
-		.left_join(village)
-		.on(village.name == source.village)
-		.select(
-			source.town,
-			town.area_name.as_("town_name"),
-			source.village,
-			village.area_name.as_("village_name"),
-			source.head_name,
-			household.member_count,
-			ValueWrapper(subject).as_("subject"),
-			category.as_("category"),
-			risk_types.as_("risk_types"),
-			source.notice_start,
-			source.notice_end,
-		)
-		.orderby(source.village)
-		.orderby(household.head_pinyin)
-		.orderby(source.name)
+	q, household = with_household(with_places(q, source), source)
+	q = q.select(
+		source.head_name,
+		household.member_count,
+		ValueWrapper(subject).as_("subject"),
+		category.as_("category"),
+		risk_types.as_("risk_types"),
+		source.notice_start,
+		source.notice_end,
 	)
 	# A period lists the notices that started in it; without one, those on the board now.
 	if filters.get("from_date") or filters.get("to_date"):
 		q = within(q, source.notice_start, filters).where(source.notice_start.isnotnull())
 	else:
 		q = q.where(source.stage == stage)
-	for field in ("town", "village"):
-		if filters.get(field):
-			q = q.where(source[field] == filters[field])
+	q = equal_filters(q, source, filters, ("town", "village"))
 	# frappe.qb ignores permissions: the user's areas are applied here.
 	return select_extra(in_scope(q, source.village), case, extra)
 

@@ -6,7 +6,19 @@
 import frappe
 from frappe import _
 
-from fanpin.controllers.reports import column, count_by, in_scope, run, select_extra, translated, within
+from fanpin.controllers.reports import (
+	PLACE_NAMES,
+	column,
+	count_by,
+	equal_filters,
+	in_scope,
+	run,
+	select_extra,
+	translated,
+	with_household,
+	with_places,
+	within,
+)
 
 BASE_DOCTYPE = "Risk Elimination"
 COLUMNS = [
@@ -23,7 +35,7 @@ COLUMNS = [
 	column("eliminated_on", "Risk Eliminated On", "Date", width=100),
 	column("per_capita_income", "Per-capita Income", "Currency", width=110),
 ]
-HIDDEN = [column("town_name", "Town Name"), column("village_name", "Village Name")]
+HIDDEN = PLACE_NAMES
 
 
 def execute(filters=None):
@@ -31,40 +43,21 @@ def execute(filters=None):
 
 
 def query(filters, extra):
-	exit_, household = frappe.qb.DocType("Risk Elimination"), frappe.qb.DocType("Household")
-	town, village = frappe.qb.DocType("Area").as_("town_area"), frappe.qb.DocType("Area").as_("village_area")
-	q = (
-		frappe.qb.from_(exit_)
-		.left_join(household)
-		.on(household.name == exit_.household)
-		.left_join(town)
-		.on(town.name == exit_.town)
-		.left_join(village)
-		.on(village.name == exit_.village)
-		.select(
-			exit_.name,
-			exit_.case,
-			exit_.town,
-			town.area_name.as_("town_name"),
-			exit_.village,
-			village.area_name.as_("village_name"),
-			exit_.head_name,
-			household.head_id_number,
-			household.member_count,
-			exit_.category,
-			exit_.identified_on,
-			exit_.method,
-			exit_.eliminated_on,
-			exit_.per_capita_income,
-		)
-		.where(exit_.stage == "Risk eliminated")
-		.orderby(exit_.village)
-		.orderby(household.head_pinyin)
-		.orderby(exit_.name)
-	)
-	for field in ("town", "village", "method", "category"):
-		if filters.get(field):
-			q = q.where(exit_[field] == filters[field])
+	exit_ = frappe.qb.DocType("Risk Elimination")
+	q, household = with_household(with_places(frappe.qb.from_(exit_), exit_), exit_)
+	q = q.select(
+		exit_.name,
+		exit_.case,
+		exit_.head_name,
+		household.head_id_number,
+		household.member_count,
+		exit_.category,
+		exit_.identified_on,
+		exit_.method,
+		exit_.eliminated_on,
+		exit_.per_capita_income,
+	).where(exit_.stage == "Risk eliminated")
+	q = equal_filters(q, exit_, filters, ("town", "village", "method", "category"))
 	q = within(q, exit_.eliminated_on, filters)
 	# frappe.qb ignores permissions: the user's areas are applied here.
 	return select_extra(in_scope(q, exit_.village), exit_, extra)
