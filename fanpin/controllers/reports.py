@@ -37,6 +37,7 @@ def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "
 	}
 
 
+PLACES = [column("town", "Town", "Link", "Area", 100), column("village", "Village", "Link", "Area", 110)]
 PLACE_NAMES = [column("town_name", "Town Name"), column("village_name", "Village Name")]
 
 

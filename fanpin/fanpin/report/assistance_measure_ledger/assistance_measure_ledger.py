@@ -8,6 +8,7 @@ from frappe import _
 
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
+	PLACES,
 	bar_chart,
 	column,
 	count_by,
@@ -25,8 +26,7 @@ BASE_DOCTYPE = "Assistance Measure"
 COLUMNS = [
 	column("name", "Assistance Measure", "Link", "Assistance Measure", 140),
 	column("case", "Monitoring Case", "Link", "Monitoring Case", 140),
-	column("town", "Town", "Link", "Area", 100),
-	column("village", "Village", "Link", "Area", 110),
+	*PLACES,
 	column("head_name", "Head of Household", width=90),
 	column("head_id_number", "ID Number", width=170),
 	column("measure_type", "Measure Type", "Link", "Assistance Measure Type", 110),

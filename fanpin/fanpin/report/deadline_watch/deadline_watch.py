@@ -9,6 +9,7 @@ from frappe.utils import getdate
 
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
+	PLACES,
 	bar_chart,
 	column,
 	count_by,
@@ -26,8 +27,7 @@ BASE_DOCTYPE = "Monitoring Case"
 PROBLEMS = (procedure.VERIFICATION_LATE, procedure.NOTICE_NOT_STARTED, procedure.NOTICE_NOT_CONCLUDED)
 COLUMNS = [
 	column("case", "Monitoring Case", "Link", "Monitoring Case", 140),
-	column("town", "Town", "Link", "Area", 100),
-	column("village", "Village", "Link", "Area", 110),
+	*PLACES,
 	column("head_name", "Head of Household", width=90),
 	column("stage", "Stage", width=100),
 	column("problem", "Missed Deadline", width=150),

@@ -10,6 +10,7 @@ from pypika.terms import LiteralValue
 
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
+	PLACES,
 	bar_chart,
 	column,
 	count_by,
@@ -30,8 +31,7 @@ COLUMNS = [
 	column("report_month", "Report Month", "Date", width=100),
 	column("person_name", "Name", width=80),
 	column("id_number", "ID Number", width=170),
-	column("town", "Town", "Link", "Area", 100),
-	column("village", "Village", "Link", "Area", 110),
+	*PLACES,
 	column("status", "Outcome", width=110),
 	column("monitoring_case", "Monitoring Case", "Link", "Monitoring Case", 140),
 	column("reason", "Reason", width=160),

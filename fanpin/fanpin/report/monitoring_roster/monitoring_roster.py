@@ -9,6 +9,7 @@ from frappe.query_builder.functions import GroupConcat
 
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
+	PLACES,
 	bar_chart,
 	column,
 	count_by,
@@ -26,8 +27,7 @@ BASE_DOCTYPE = "Monitoring Case"
 MONITORED = ("Under monitoring", "Risk eliminated")
 COLUMNS = [
 	column("name", "Monitoring Case", "Link", "Monitoring Case", 140),
-	column("town", "Town", "Link", "Area", 100),
-	column("village", "Village", "Link", "Area", 110),
+	*PLACES,
 	column("head_name", "Head of Household", width=90),
 	column("head_id_number", "ID Number", width=170),
 	column("member_count", "Household Size", "Int", width=70),

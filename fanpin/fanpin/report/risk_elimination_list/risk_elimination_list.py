@@ -8,6 +8,7 @@ from frappe import _
 
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
+	PLACES,
 	column,
 	count_by,
 	equal_filters,
@@ -24,8 +25,7 @@ BASE_DOCTYPE = "Risk Elimination"
 COLUMNS = [
 	column("name", "Risk Elimination", "Link", "Risk Elimination", 140),
 	column("case", "Monitoring Case", "Link", "Monitoring Case", 140),
-	column("town", "Town", "Link", "Area", 100),
-	column("village", "Village", "Link", "Area", 110),
+	*PLACES,
 	column("head_name", "Head of Household", width=90),
 	column("head_id_number", "ID Number", width=170),
 	column("member_count", "Household Size", "Int", width=70),
