@@ -336,14 +336,14 @@ def create_cases() -> int:
 	households = [h for h in households if int(h.household_code[-10:]) % CASE_EVERY == 7]
 	if not households:
 		return 0
-	incomes = dict(
-		frappe.get_all(
+	incomes = {
+		row.household: row
+		for row in frappe.get_all(
 			"Household Income",
 			filters={"household": ("in", [h.name for h in households])},
-			fields=["household", "per_capita_income"],
-			as_list=True,
+			fields=["household", "per_capita_income", "period_start", "period_end"],
 		)
-	)
+	}
 	today = datetime.date.today()
 	line = frappe.db.get_value("Monitoring Threshold", {"year": today.year}, "amount") or 6500
 	stages, weights = zip(*CASE_STAGES, strict=True)
@@ -353,7 +353,8 @@ def create_cases() -> int:
 		rng = random.Random(household.household_code)
 		stage = rng.choices(stages, weights)[0]
 		lifted = household.household_type.startswith("Lifted")
-		income = incomes.get(household.name) or 0
+		income_record = incomes.get(household.name) or frappe._dict()
+		income = income_record.per_capita_income or 0
 		# as the classifier would see it: lifted households are 脱贫不稳定户, others 边缘易致贫户 below
 		# the line and 突发严重困难户 above it (their rigid spending is what puts them at risk)
 		category = (
@@ -375,6 +376,9 @@ def create_cases() -> int:
 			"classification": category if stage != procedure.REJECTED else None,
 			"identified_on": discovered + datetime.timedelta(days=rng.randint(8, 20)) if identified else None,
 			"per_capita_income": income,
+			"income_period_start": income_record.period_start,
+			"income_period_end": income_record.period_end,
+			"line_amount": line,
 			"verification_due": None,
 			"verification_overdue": 0,
 			"notice_start": None,

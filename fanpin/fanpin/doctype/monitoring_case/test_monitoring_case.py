@@ -181,6 +181,17 @@ class TestDetermination(CaseTestCase):
 			frappe.db.get_value("Household", case.household, "monitoring_status"), "Not included"
 		)
 
+	def test_home_verification_form_prints_the_household(self):
+		case = make_case(self.new_household(name="冯六"), condition_a=1, risk_types=("因病", "因学"))
+		frappe.set_user(self.officer)
+		html = frappe.get_print("Monitoring Case", case.name, "入户核实表")
+		self.assertIn("防止返贫监测对象入户核实表", html)
+		self.assertIn("冯六", html)
+		self.assertIn(frappe.db.get_value("Household", case.household, "head_id_number"), html)
+		self.assertIn("因病、因学", html)
+		self.assertIn("东莱街道", html)
+		self.assertIn("户主（签字）", html)
+
 	def test_not_eligible_case_is_kept_with_its_explanation(self):
 		case = make_case(self.new_household(per_capita=9000, name="冯五"), condition_b=1)
 		self.assertEqual(case.classification, "Not eligible")
