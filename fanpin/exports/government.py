@@ -12,6 +12,7 @@ from types import ModuleType
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields, table_fields
 from frappe.utils import add_days, cint, now_datetime
 
 from fanpin.controllers.reports import count, extra_fields, stream
@@ -50,8 +51,6 @@ def own_fields(module: ModuleType) -> list[dict]:
 def field_choices(report: str) -> dict[str, str]:
 	"""Fields an admin may put in the report's layout: the report's own and any field of its base
 	DocType (custom fields included), fieldname -> label. Sensitive ones are left out of public lists."""
-	from frappe.model import no_value_fields, table_fields
-
 	module = report_module(report)
 	choices = {c["fieldname"]: _(c["label"]) for c in own_fields(module)}
 	base = getattr(module, "BASE_DOCTYPE", None)
