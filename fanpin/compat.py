@@ -10,3 +10,10 @@ def unbuffered_cursor() -> AbstractContextManager:
 	rows are buffered, which is correct, only heavier."""
 	opener = getattr(frappe.db, "unbuffered_cursor", None)
 	return opener() if opener else nullcontext()
+
+
+def preload_translations() -> None:
+	"""Load the current language's translations now: on a cold cache that reads the database."""
+	from frappe.translate import get_all_translations
+
+	get_all_translations(frappe.local.lang)

@@ -16,8 +16,9 @@ import frappe
 from frappe.model.naming import make_autoname
 
 from fanpin.controllers.stage import state_for_stage
+from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import classifier, procedure
-from fanpin.policy.exit import ASSISTED, NATURAL
+from fanpin.policy.exit import ASSISTED, DONE, NATURAL
 from fanpin.policy.household import summarize_members
 from fanpin.policy.idcard import age_on, make_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
@@ -317,11 +318,6 @@ CASE_STAGES = (  # (stage, weight): most are under monitoring, some still in the
 	(procedure.REJECTED, 4),
 )
 DEMO_RISKS = ("因病", "因残", "因学", "因缺劳动力", "因意外事故", "因务工就业不稳", "住房安全")
-HOUSEHOLD_STATUS = {
-	procedure.MONITORING: "Under monitoring",
-	procedure.ELIMINATED: "Risk eliminated",
-	procedure.REJECTED: "Not included",
-}
 
 
 def create_cases() -> int:
@@ -336,32 +332,40 @@ def create_cases() -> int:
 	households = [h for h in households if int(h.household_code[-10:]) % CASE_EVERY == 7]
 	if not households:
 		return 0
-	incomes = {
-		row.household: row
-		for row in frappe.get_all(
+	incomes = dict(
+		frappe.get_all(
 			"Household Income",
 			filters={"household": ("in", [h.name for h in households])},
-			fields=["household", "per_capita_income", "period_start", "period_end"],
+			fields=["household", "per_capita_income"],
+			as_list=True,
 		)
-	}
+	)
 	today = datetime.date.today()
-	line = frappe.db.get_value("Monitoring Threshold", {"year": today.year}, "amount") or 6500
 	stages, weights = zip(*CASE_STAGES, strict=True)
 	names = reserve_names("MC-.YYYY.-.#####", len(households))
 	cases, risks, measures, exits = [], [], [], []
 	for name, household in zip(names, households, strict=True):
 		rng = random.Random(household.household_code)
 		stage = rng.choices(stages, weights)[0]
-		lifted = household.household_type.startswith("Lifted")
-		income_record = incomes.get(household.name) or frappe._dict()
-		income = income_record.per_capita_income or 0
-		# as the classifier would see it: lifted households are 脱贫不稳定户, others 边缘易致贫户 below
-		# the line and 突发严重困难户 above it (their rigid spending is what puts them at risk)
-		category = (
-			classifier.UNSTABLE if lifted else classifier.MARGINAL if income < line else classifier.SEVERE
-		)
 		discovered = today - datetime.timedelta(days=rng.randint(3, 700))
-		identified = stage in (procedure.MONITORING, procedure.ELIMINATED)
+		income = incomes.get(household.name) or 0
+		line = get_line(discovered.year).amount
+		period = income_period(discovered)
+		# Every demo household reports rigid spending (condition 1); ordinary ones above the line also
+		# severe difficulty. The classifier, as on the form, decides the category from that.
+		severe = household.household_type not in classifier.LIFTED
+		category = classifier.classify(
+			classifier.CaseFacts(
+				household_type=household.household_type,
+				per_capita_income=income,
+				line=line,
+				line_year=discovered.year,
+				period=period,
+				condition_a=True,
+				severe_difficulty=severe,
+			)
+		).category
+		identified = stage in procedure.IDENTIFIED
 		case = {
 			"name": name,
 			"household": household.name,
@@ -376,9 +380,11 @@ def create_cases() -> int:
 			"classification": category if stage != procedure.REJECTED else None,
 			"identified_on": discovered + datetime.timedelta(days=rng.randint(8, 20)) if identified else None,
 			"per_capita_income": income,
-			"income_period_start": income_record.period_start,
-			"income_period_end": income_record.period_end,
+			"income_period_start": period.start,
+			"income_period_end": period.end,
 			"line_amount": line,
+			"condition_a": 1,
+			"severe_difficulty": int(severe),
 			"verification_due": None,
 			"verification_overdue": 0,
 			"notice_start": None,
@@ -427,7 +433,7 @@ def create_cases() -> int:
 	household_table = frappe.qb.DocType("Household")
 	for case in cases:
 		frappe.qb.update(household_table).set(household_table.monitoring_case, case["name"]).set(
-			household_table.monitoring_status, HOUSEHOLD_STATUS.get(case["stage"], "In procedure")
+			household_table.monitoring_status, procedure.household_status(case["stage"])
 		).where(household_table.name == case["household"]).run()
 	return len(cases)
 
@@ -479,7 +485,7 @@ def demo_exit(case: dict, method: str) -> dict:
 		"identified_on": case["identified_on"],
 		"method": method,
 		"proposed_on": case["eliminated_on"] - datetime.timedelta(days=20),
-		"stage": "Risk eliminated",
+		"stage": DONE,
 		"workflow_state": state_for_stage("Risk Elimination", "Risk eliminated"),
 		"per_capita_income": case["per_capita_income"],
 		"eliminated_on": case["eliminated_on"],

@@ -5,6 +5,7 @@ from frappe import _
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate, today
 
+from fanpin.controllers.deadlines import missed_deadline_condition
 from fanpin.exports.government import remove_old_exports
 from fanpin.policy import procedure
 
@@ -21,9 +22,7 @@ def flag_overdue_verifications() -> None:
 	"""Set-based refresh of the overdue flag the list view filters on (all towns: a system job)."""
 	case = frappe.qb.DocType("Monitoring Case")
 	on = getdate(today())
-	overdue = (
-		(case.stage == procedure.VERIFICATION) & case.verified_on.isnull() & (case.verification_due < on)
-	)
+	overdue = missed_deadline_condition(case, on, procedure.VERIFICATION_LATE)
 	frappe.qb.update(case).set(case.verification_overdue, 1).where(
 		overdue & (case.verification_overdue == 0)
 	).run()
@@ -42,10 +41,12 @@ def remind_assignees() -> None:
 		filters={"verification_overdue": 1},
 		fields=["name", "head_name", "verification_due", "_assign"],
 	)
-	ended = frappe.get_all(
-		"Monitoring Case",
-		filters={"stage": procedure.NOTICE, "notice_end": ("<", on)},
-		fields=["name", "head_name", "notice_end", "_assign"],
+	case = frappe.qb.DocType("Monitoring Case")
+	ended = (
+		frappe.qb.from_(case)
+		.select(case.name, case.head_name, case.notice_end, case["_assign"])
+		.where(missed_deadline_condition(case, on, procedure.NOTICE_NOT_CONCLUDED))
+		.run(as_dict=True)
 	)
 	for row in due:
 		notify(

@@ -18,13 +18,13 @@ from types import ModuleType
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.query_builder.functions import Count
+from frappe.query_builder.functions import Count, GroupConcat
 from frappe.utils import getdate
 
-from fanpin.compat import unbuffered_cursor
+from fanpin.compat import preload_translations, unbuffered_cursor
+from fanpin.exports.defaults import PUBLIC_REPORTS
+from fanpin.exports.privacy import is_sensitive
 from fanpin.permissions.scope import allowed_areas
-
-CHUNK = 2000
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "", width: int = 110) -> dict:
@@ -69,6 +69,20 @@ def with_household(query, table):
 	return query, household
 
 
+def risk_types_of(case):
+	"""A subquery: the case's risk types, comma-joined (shown with :func:`listed`)."""
+	risk = frappe.qb.DocType("Case Risk Type")
+	return (
+		frappe.qb.from_(risk)
+		.select(GroupConcat(risk.risk_type))
+		.where((risk.parent == case.name) & (risk.parenttype == "Monitoring Case"))
+	)
+
+
+def listed(joined: str | None) -> str:
+	return "、".join(joined.split(",")) if joined else ""
+
+
 def equal_filters(query, table, filters: dict, fields: tuple[str, ...]):
 	for field in fields:
 		if filters.get(field):
@@ -106,25 +120,41 @@ def translated(value: str | None, doctype: str | None = None) -> str:
 	return _(value, context=doctype) if value else ""
 
 
+def own_fields(module: ModuleType) -> list[dict]:
+	"""The report's columns and the row fields it carries only for the spreadsheet."""
+	return module.COLUMNS + getattr(module, "HIDDEN", [])
+
+
+def base_fields(module: ModuleType, report: str) -> list:
+	"""Fields of the report's base DocType (custom ones included) an admin may add as columns; on a
+	list shown to the public, none that is sensitive."""
+	doctype = getattr(module, "BASE_DOCTYPE", None)
+	if not doctype:
+		return []  # a summary report has no records behind its rows
+	public = report in PUBLIC_REPORTS
+	return [
+		df
+		for df in frappe.get_meta(doctype).fields
+		if df.fieldtype not in no_value_fields
+		and df.fieldtype not in table_fields
+		and not (public and is_sensitive(df.fieldname, _(df.label or "")))
+	]
+
+
 def extra_fields(module: ModuleType, report: str) -> list[dict]:
 	"""Fields of the base DocType the admin put in the report's Export Layout beyond its own columns."""
-	if not getattr(module, "BASE_DOCTYPE", None):
-		return []  # a summary report has no records behind its rows
-	own = {c["fieldname"] for c in module.COLUMNS + getattr(module, "HIDDEN", [])}
+	own = {c["fieldname"] for c in own_fields(module)}
+	allowed = {df.fieldname: df for df in base_fields(module, report) if df.fieldname not in own}
 	chosen = frappe.get_all(
 		"Export Layout Column",
-		filters={"parent": report, "parenttype": "Export Layout"},
+		filters={"parent": report, "parenttype": "Export Layout", "field": ("in", list(allowed) or [""])},
 		pluck="field",
 		order_by="idx",
 	)
-	meta = frappe.get_meta(module.BASE_DOCTYPE)
-	extra = []
-	for fieldname in chosen:
-		df = meta.get_field(fieldname)
-		if fieldname in own or not df or df.fieldtype in no_value_fields or df.fieldtype in table_fields:
-			continue
-		extra.append(column(fieldname, df.label or fieldname, df.fieldtype, df.options or "", 120))
-	return extra
+	return [
+		column(name, allowed[name].label or name, allowed[name].fieldtype, allowed[name].options or "", 120)
+		for name in chosen
+	]
 
 
 def select_extra(query, table, extra: list[dict]):
@@ -133,10 +163,10 @@ def select_extra(query, table, extra: list[dict]):
 	return query
 
 
-def prepare_extra(row: dict, extra: list[dict]) -> dict:
+def prepare_extra(row: dict, extra: list[dict], doctype: str) -> dict:
 	for df in extra:
-		if df["fieldtype"] == "Select" and row.get(df["fieldname"]):
-			row[df["fieldname"]] = _(row[df["fieldname"]])
+		if df["fieldtype"] == "Select":
+			row[df["fieldname"]] = translated(row.get(df["fieldname"]), doctype)
 	return row
 
 
@@ -146,10 +176,10 @@ def stream(module: ModuleType, filters: dict, extra: list[dict]) -> Iterator[dic
 		yield from module.get_data(filters, extra)
 		return
 	query = module.query(filters, extra)
-	_("Yes")  # load translations now: no other query may run while the cursor streams
+	preload_translations()  # no other query may run while the cursor streams
 	with unbuffered_cursor():
 		for row in frappe.db.sql(query.get_sql(), as_dict=True, as_iterator=True):
-			yield prepare_extra(module.prepare(row), extra)
+			yield prepare_extra(module.prepare(row), extra, module.BASE_DOCTYPE)
 
 
 def count(module: ModuleType, filters: dict, extra: list[dict]) -> int | None:

@@ -23,7 +23,6 @@ class DefaultLayout(NamedTuple):
 	report: str
 	title: str  # after the county's name
 	columns: tuple[DefaultColumn, ...]
-	public: bool = False  # shown to the public: never ID numbers, phones, bank accounts or health
 
 
 C = DefaultColumn
@@ -77,7 +76,6 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 			C("notice_start", "开始日期", "公示期", 12),
 			C("notice_end", "结束日期", "公示期", 12),
 		),
-		public=True,
 	),
 	DefaultLayout(
 		"Assistance Measure Ledger",
@@ -147,3 +145,5 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 )
 
 BY_REPORT = {layout.report: layout for layout in LAYOUTS}
+# Lists posted for the public: never ID numbers, phones, bank accounts or health conditions.
+PUBLIC_REPORTS = frozenset({"Public Notice List"})

@@ -12,12 +12,12 @@ from types import ModuleType
 
 import frappe
 from frappe import _
-from frappe.model import no_value_fields, table_fields
+from frappe.desk.query_report import get_report_doc
 from frappe.utils import add_days, cint, now_datetime
 
-from fanpin.controllers.reports import count, extra_fields, stream
+from fanpin.controllers.reports import base_fields, count, extra_fields, own_fields, stream
 from fanpin.exports import sheet
-from fanpin.exports.defaults import FOOTER, LAYOUTS
+from fanpin.exports.defaults import FOOTER, LAYOUTS, PUBLIC_REPORTS
 from fanpin.exports.privacy import is_sensitive
 from fanpin.utils import use_language_of
 
@@ -44,22 +44,13 @@ def report_module(report: str) -> ModuleType:
 	return frappe.get_module(f"fanpin.fanpin.report.{folder}.{folder}")
 
 
-def own_fields(module: ModuleType) -> list[dict]:
-	return module.COLUMNS + getattr(module, "HIDDEN", [])
-
-
 def field_choices(report: str) -> dict[str, str]:
-	"""Fields an admin may put in the report's layout: the report's own and any field of its base
-	DocType (custom fields included), fieldname -> label. Sensitive ones are left out of public lists."""
+	"""Fields an admin may put in the report's layout, fieldname -> label: the report's own and those
+	of its base DocType (custom fields included; on a public list, none that is sensitive)."""
 	module = report_module(report)
 	choices = {c["fieldname"]: _(c["label"]) for c in own_fields(module)}
-	base = getattr(module, "BASE_DOCTYPE", None)
-	for df in frappe.get_meta(base).fields if base else []:
-		if df.fieldname in choices or df.fieldtype in no_value_fields or df.fieldtype in table_fields:
-			continue
-		choices[df.fieldname] = _(df.label) if df.label else df.fieldname
-	if getattr(module, "PUBLIC", False):
-		choices = {name: label for name, label in choices.items() if not is_sensitive(name, label)}
+	for df in base_fields(module, report):
+		choices.setdefault(df.fieldname, _(df.label) if df.label else df.fieldname)
 	return choices
 
 
@@ -94,7 +85,6 @@ def install_default_layouts() -> None:
 				"doctype": "Export Layout",
 				"report": default.report,
 				"title": f"{county}{default.title}",
-				"is_public": int(default.public),
 				"footer": "\n".join(FOOTER),
 				"columns": [
 					{"field": c.field, "label": c.label, "header_group": c.group, "width": c.width}
@@ -112,7 +102,7 @@ def sheet_layout(report: str, user: str, today: datetime.date) -> sheet.Layout:
 		)
 	layout = frappe.get_doc("Export Layout", report)
 	types = {c["fieldname"]: c["fieldtype"] for c in own_fields(module) + extra_fields(module, report)}
-	public = layout.is_public or getattr(module, "PUBLIC", False)
+	public = report in PUBLIC_REPORTS
 	columns = [
 		sheet.Column(
 			field=row.field,
@@ -137,14 +127,9 @@ def sheet_layout(report: str, user: str, today: datetime.date) -> sheet.Layout:
 	)
 
 
-def check_permitted(report: str) -> None:
-	if not frappe.get_doc("Report", report).is_permitted():
-		frappe.throw(_("You may not run the report {0}").format(_(report)), frappe.PermissionError)
-
-
 def export_report(report: str, filters: dict) -> dict:
 	"""Write now and return the file, or queue the job and return how many rows it will write."""
-	check_permitted(report)
+	get_report_doc(report)  # Frappe's own check: the report's roles and report access to its DocType
 	module = report_module(report)
 	filters = frappe._dict(filters or {})
 	total = count(module, filters, extra_fields(module, report))
@@ -170,12 +155,12 @@ def write_export(
 	if frappe.session.user != user:
 		frappe.set_user(user)
 	use_language_of(user)  # a background job starts in English; the sheet is in its user's language
-	check_permitted(report)
+	get_report_doc(report)
 	module = report_module(report)
 	filters = frappe._dict(filters or {})
 	today = datetime.date.today()
 	layout = sheet_layout(report, user, today)
-	rows = stream(module, frappe._dict(filters), extra_fields(module, report))
+	rows = stream(module, filters, extra_fields(module, report))
 	if notify:
 		rows = with_progress(rows, total or 0, layout.title)
 	with tempfile.NamedTemporaryFile(suffix=".xlsx") as output:

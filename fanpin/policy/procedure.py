@@ -23,6 +23,7 @@ ELIMINATED = "Risk eliminated"  # 风险消除 (set by the exit procedure)
 
 STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY, MONITORING, REJECTED, ELIMINATED)
 OPEN_STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY)
+IDENTIFIED = (MONITORING, ELIMINATED)  # included in monitoring, whether or not the risk is gone since
 
 VERIFICATION_WORKING_DAYS = 5
 NOTICE_DAYS = 5
@@ -53,6 +54,11 @@ class CaseState:
 	notice_end: datetime.date | None = None
 	classified: bool = False
 	eligible: bool = False
+
+
+def household_status(stage: str) -> str:
+	"""Household.monitoring_status for a case at ``stage``: every open stage shows as in procedure."""
+	return stage if stage in (MONITORING, REJECTED, ELIMINATED) else "In procedure"
 
 
 def notice_end(start: datetime.date) -> datetime.date:
@@ -130,6 +136,7 @@ def check_stage_change(old: str | None, new: str, case: CaseState, today: dateti
 VERIFICATION_LATE = "Verification overdue"  # 逾期未核实
 NOTICE_NOT_STARTED = "Public notice not started"  # 未公示
 NOTICE_NOT_CONCLUDED = "Notice ended, entry pending"  # 公示期满未录入
+MISSED_DEADLINES = (VERIFICATION_LATE, NOTICE_NOT_STARTED, NOTICE_NOT_CONCLUDED)
 
 
 def missed_deadline(

@@ -17,10 +17,9 @@ from frappe.utils import add_months, get_first_day, getdate, today
 from pypika.enums import DatePart
 from pypika.queries import QueryBuilder, Table
 
-from fanpin.permissions.scope import allowed_areas
+from fanpin.controllers.reports import in_scope
+from fanpin.policy import procedure
 
-UNDER_MONITORING = "Under monitoring"
-RISK_ELIMINATED = "Risk eliminated"
 MONTHS = 12
 
 
@@ -35,10 +34,10 @@ def get(filters: str | dict | None = None) -> dict:
 	breakdown = (frappe.parse_json(filters) or {}).get("breakdown") or "Town"
 	if breakdown not in BREAKDOWNS:
 		frappe.throw(_("Unknown breakdown {0}").format(breakdown))
-	return BREAKDOWNS[breakdown](allowed_areas())
+	return BREAKDOWNS[breakdown]()
 
 
-def by_town(areas: set[str] | None) -> dict:
+def by_town() -> dict:
 	case, area = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Area")
 	query = (
 		frappe.qb.from_(case)
@@ -48,10 +47,10 @@ def by_town(areas: set[str] | None) -> dict:
 		.groupby(case.town, area.area_name, case.stage)
 		.orderby(case.town)
 	)
-	return split_by_stage(included(query, case, areas).run())
+	return split_by_stage(included(query, case).run())
 
 
-def by_category(areas: set[str] | None) -> dict:
+def by_category() -> dict:
 	case = frappe.qb.DocType("Monitoring Case")
 	query = (
 		frappe.qb.from_(case)
@@ -60,7 +59,7 @@ def by_category(areas: set[str] | None) -> dict:
 	)
 	options = frappe.get_meta("Monitoring Case").get_options("classification").split("\n")
 	rows = sorted(
-		included(query, case, areas).run(),
+		included(query, case).run(),
 		key=lambda row: options.index(row[0]) if row[0] in options else len(options),
 	)
 	return split_by_stage(
@@ -68,7 +67,7 @@ def by_category(areas: set[str] | None) -> dict:
 	)
 
 
-def by_risk_type(areas: set[str] | None) -> dict:
+def by_risk_type() -> dict:
 	case, risk = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Case Risk Type")
 	query = (
 		frappe.qb.from_(risk)
@@ -78,7 +77,7 @@ def by_risk_type(areas: set[str] | None) -> dict:
 		.where(risk.parentfield == "risk_types")
 		.groupby(risk.risk_type, case.stage)
 	)
-	rows = included(query, case, areas).run()
+	rows = included(query, case).run()
 	totals = defaultdict(int)
 	for risk_type, _stage, count in rows:
 		totals[risk_type] += count
@@ -86,7 +85,7 @@ def by_risk_type(areas: set[str] | None) -> dict:
 	return split_by_stage(sorted(rows, key=lambda row: (-totals[row[0]], row[0])))
 
 
-def by_month(areas: set[str] | None) -> dict:
+def by_month() -> dict:
 	case = frappe.qb.DocType("Monitoring Case")
 	first_month = get_first_day(add_months(today(), 1 - MONTHS))
 	query = (
@@ -100,7 +99,7 @@ def by_month(areas: set[str] | None) -> dict:
 		.where(case.identified_on <= getdate(today()))
 		.groupby(Extract(DatePart.year, case.identified_on), Extract(DatePart.month, case.identified_on))
 	)
-	counts = {(int(year), int(month)): count for year, month, count in in_scope(query, case, areas).run()}
+	counts = {(int(year), int(month)): count for year, month, count in in_scope(query, case.village).run()}
 	months = [getdate(add_months(first_month, offset)) for offset in range(MONTHS)]
 	return {
 		"labels": [f"{month.year}-{month.month:02d}" for month in months],
@@ -110,14 +109,10 @@ def by_month(areas: set[str] | None) -> dict:
 	}
 
 
-def included(query: QueryBuilder, case: Table, areas: set[str] | None) -> QueryBuilder:
+def included(query: QueryBuilder, case: Table) -> QueryBuilder:
 	"""Cases the county has included in monitoring, whether or not their risk is eliminated since."""
-	return in_scope(query.where(case.stage.isin([UNDER_MONITORING, RISK_ELIMINATED])), case, areas)
-
-
-def in_scope(query: QueryBuilder, case: Table, areas: set[str] | None) -> QueryBuilder:
-	# frappe.qb ignores permissions: keep the villages the user's Area permissions allow, as get_list does.
-	return query if areas is None else query.where(case.village.isin(sorted(areas)))
+	# frappe.qb ignores permissions: in_scope keeps the villages the user's Area permissions allow.
+	return in_scope(query.where(case.stage.isin(procedure.IDENTIFIED)), case.village)
 
 
 def split_by_stage(rows: list[tuple[str, str, int]]) -> dict:
@@ -132,12 +127,12 @@ def split_by_stage(rows: list[tuple[str, str, int]]) -> dict:
 		"labels": list(counts),
 		"datasets": [
 			{"name": _(stage), "values": [by_stage[stage] for by_stage in counts.values()]}
-			for stage in (UNDER_MONITORING, RISK_ELIMINATED)
+			for stage in procedure.IDENTIFIED
 		],
 	}
 
 
-BREAKDOWNS: dict[str, Callable[[set[str] | None], dict]] = {
+BREAKDOWNS: dict[str, Callable[[], dict]] = {
 	"Town": by_town,
 	"Category": by_category,
 	"Risk Type": by_risk_type,

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from fanpin.exports.defaults import PUBLIC_REPORTS
 from fanpin.exports.government import field_choices, report_module
 from fanpin.exports.privacy import is_sensitive
 
@@ -12,7 +13,7 @@ from fanpin.exports.privacy import is_sensitive
 class ExportLayout(Document):
 	def validate(self):
 		report_module(self.report)  # only fanpin's reports have a government layout
-		self.is_public = int(bool(getattr(report_module(self.report), "PUBLIC", False)))
+		self.is_public = int(self.report in PUBLIC_REPORTS)
 		choices = field_choices(self.report)
 		if not self.columns:
 			frappe.throw(_("A layout needs at least one column"))

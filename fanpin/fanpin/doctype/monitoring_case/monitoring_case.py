@@ -17,10 +17,6 @@ from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
 from fanpin.utils import policy_message, throw_policy, translate
 
-# Household.monitoring_status takes these stage values; every open stage shows as "In procedure".
-HOUSEHOLD_STATUSES = (procedure.MONITORING, procedure.REJECTED, procedure.ELIMINATED)
-
-
 class MonitoringCase(Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
@@ -137,9 +133,10 @@ class MonitoringCase(Document):
 		set_case_checks(self)
 
 	def on_update(self):
-		status = self.stage if self.stage in HOUSEHOLD_STATUSES else "In procedure"
 		frappe.db.set_value(
-			"Household", self.household, {"monitoring_case": self.name, "monitoring_status": status}
+			"Household",
+			self.household,
+			{"monitoring_case": self.name, "monitoring_status": procedure.household_status(self.stage)},
 		)
 
 	def after_insert(self):

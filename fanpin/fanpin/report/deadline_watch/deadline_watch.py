@@ -7,6 +7,7 @@ import frappe
 from frappe import _
 from frappe.utils import getdate
 
+from fanpin.controllers.deadlines import missed_deadline_condition
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
 	PLACES,
@@ -24,7 +25,6 @@ from fanpin.controllers.reports import (
 from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"
-PROBLEMS = (procedure.VERIFICATION_LATE, procedure.NOTICE_NOT_STARTED, procedure.NOTICE_NOT_CONCLUDED)
 COLUMNS = [
 	column("case", "Monitoring Case", "Link", "Monitoring Case", 140),
 	*PLACES,
@@ -41,23 +41,9 @@ def execute(filters=None):
 	return run(frappe.get_module(__name__), "Deadline Watch", filters)
 
 
-def late(case, today, problem: str | None = None):
-	"""The SQL side of :func:`procedure.missed_deadline`, for one problem or any."""
-	conditions = {
-		procedure.VERIFICATION_LATE: (case.stage == procedure.VERIFICATION)
-		& case.verified_on.isnull()
-		& (case.verification_due < today),
-		procedure.NOTICE_NOT_STARTED: (case.stage == procedure.NOTICE) & case.notice_start.isnull(),
-		procedure.NOTICE_NOT_CONCLUDED: (case.stage == procedure.NOTICE) & (case.notice_end < today),
-	}
-	if problem:
-		return conditions[problem]
-	return conditions[PROBLEMS[0]] | conditions[PROBLEMS[1]] | conditions[PROBLEMS[2]]
-
-
 def query(filters, extra):
 	case = frappe.qb.DocType("Monitoring Case")
-	if filters.get("problem") and filters.problem not in PROBLEMS:
+	if filters.get("problem") and filters.problem not in procedure.MISSED_DEADLINES:
 		frappe.throw(_("Unknown missed deadline {0}").format(filters.problem))
 	q, _household = with_household(with_places(frappe.qb.from_(case), case), case)
 	q = q.select(
@@ -68,7 +54,7 @@ def query(filters, extra):
 		case.verified_on,
 		case.notice_start,
 		case.notice_end,
-	).where(late(case, getdate(), filters.get("problem")))
+	).where(missed_deadline_condition(case, getdate(), filters.get("problem")))
 	q = equal_filters(q, case, filters, ("town", "village"))
 	# frappe.qb ignores permissions: the user's areas are applied here.
 	return select_extra(in_scope(q, case.village), case, extra)

@@ -5,7 +5,6 @@
 
 import frappe
 from frappe import _
-from frappe.query_builder.functions import GroupConcat
 
 from fanpin.controllers.reports import (
 	PLACE_NAMES,
@@ -15,6 +14,8 @@ from fanpin.controllers.reports import (
 	count_by,
 	equal_filters,
 	in_scope,
+	listed,
+	risk_types_of,
 	run,
 	select_extra,
 	translated,
@@ -22,9 +23,9 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
+from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"
-MONITORED = ("Under monitoring", "Risk eliminated")
 COLUMNS = [
 	column("name", "Monitoring Case", "Link", "Monitoring Case", 140),
 	*PLACES,
@@ -48,12 +49,7 @@ def execute(filters=None):
 
 
 def query(filters, extra):
-	case, risk = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Case Risk Type")
-	risk_types = (
-		frappe.qb.from_(risk)
-		.select(GroupConcat(risk.risk_type))
-		.where((risk.parent == case.name) & (risk.parenttype == "Monitoring Case"))
-	)
+	case = frappe.qb.DocType("Monitoring Case")
 	q, household = with_household(with_places(frappe.qb.from_(case), case), case)
 	status = filters.get("status")
 	q = q.select(
@@ -64,13 +60,13 @@ def query(filters, extra):
 		household.phone,
 		case.classification,
 		case.identified_on,
-		risk_types.as_("risk_types"),
+		risk_types_of(case).as_("risk_types"),
 		case.per_capita_income,
 		case.latest_per_capita_income,
 		case.stage,
 		case.eliminated_on,
 		case.elimination_method,
-	).where(case.stage.isin([status] if status else MONITORED))
+	).where(case.stage.isin([status] if status else procedure.IDENTIFIED))
 	q = within(
 		equal_filters(q, case, filters, ("town", "village", "classification")), case.identified_on, filters
 	)
@@ -82,7 +78,7 @@ def prepare(row):
 	row.classification = translated(row.classification)
 	row.stage = translated(row.stage)
 	row.elimination_method = translated(row.elimination_method)
-	row.risk_types = "、".join((row.risk_types or "").split(",")) if row.risk_types else ""
+	row.risk_types = listed(row.risk_types)
 	# the income last found on a visit, where there is one, is the household's current figure
 	row.per_capita_income = row.pop("latest_per_capita_income") or row.per_capita_income
 	return row

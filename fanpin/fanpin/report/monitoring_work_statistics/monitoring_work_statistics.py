@@ -9,8 +9,8 @@ from frappe import _
 from frappe.query_builder.functions import Count
 from frappe.utils import getdate
 
+from fanpin.controllers.deadlines import missed_deadline_condition
 from fanpin.controllers.reports import column, in_scope, run, within
-from fanpin.fanpin.report.deadline_watch.deadline_watch import late
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy import classifier, procedure
 
@@ -81,7 +81,11 @@ def get_data(filters, extra):
 	)
 	add(received, warning, "warnings_received")
 	add(received.where(warning.status != "Pending"), warning, "warnings_handled")
-	add(frappe.qb.from_(case).select(case.town, Count("*")).where(late(case, getdate())), case, "overdue")
+	add(
+		frappe.qb.from_(case).select(case.town, Count("*")).where(missed_deadline_condition(case, getdate())),
+		case,
+		"overdue",
+	)
 
 	data = [rows[name] for name in sorted(rows)]
 	total = frappe._dict(town=None, town_name=_("Total"))

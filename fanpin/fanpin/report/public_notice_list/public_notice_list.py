@@ -7,7 +7,6 @@ It is posted in the village, so it carries no ID numbers, phones, bank accounts 
 conditions: none are selected here, and the export refuses them in its layout (SPEC §10)."""
 
 import frappe
-from frappe.query_builder.functions import GroupConcat
 from pypika.terms import ValueWrapper
 
 from fanpin.controllers.reports import (
@@ -15,6 +14,8 @@ from fanpin.controllers.reports import (
 	column,
 	equal_filters,
 	in_scope,
+	listed,
+	risk_types_of,
 	run,
 	select_extra,
 	translated,
@@ -26,7 +27,6 @@ from fanpin.policy import exit as exit_policy
 from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"
-PUBLIC = True
 INCLUSION, ELIMINATION = "Inclusion in monitoring", "Risk elimination"
 COLUMNS = [
 	column("village", "Village", "Link", "Area", 110),
@@ -47,12 +47,6 @@ def execute(filters=None):
 
 def query(filters, extra):
 	case, exit_ = frappe.qb.DocType("Monitoring Case"), frappe.qb.DocType("Risk Elimination")
-	risk = frappe.qb.DocType("Case Risk Type")
-	risk_types = (
-		frappe.qb.from_(risk)
-		.select(GroupConcat(risk.risk_type))
-		.where((risk.parent == case.name) & (risk.parenttype == "Monitoring Case"))
-	)
 	if filters.get("subject") == ELIMINATION:
 		subject, source, category, stage = ELIMINATION, exit_, exit_.category, exit_policy.EXIT_NOTICE
 		q = frappe.qb.from_(exit_).left_join(case).on(case.name == exit_.case)
@@ -65,7 +59,7 @@ def query(filters, extra):
 		household.member_count,
 		ValueWrapper(subject).as_("subject"),
 		category.as_("category"),
-		risk_types.as_("risk_types"),
+		risk_types_of(case).as_("risk_types"),
 		source.notice_start,
 		source.notice_end,
 	)
@@ -82,5 +76,5 @@ def query(filters, extra):
 def prepare(row):
 	row.subject = translated(row.subject)
 	row.category = translated(row.category)
-	row.risk_types = "、".join(row.risk_types.split(",")) if row.risk_types else ""
+	row.risk_types = listed(row.risk_types)
 	return row
