@@ -15,6 +15,7 @@ import time
 import frappe
 from frappe.model.naming import make_autoname
 
+from fanpin.controllers.assistance import catalogue, refresh_case_checks
 from fanpin.controllers.stage import state_for_stage
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import classifier, procedure
@@ -23,7 +24,7 @@ from fanpin.policy.household import summarize_members
 from fanpin.policy.idcard import age_on, make_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
 from fanpin.policy.pinyin import name_pinyin, search_keywords
-from fanpin.setup.defaults import DEPARTMENTS, MEASURE_TYPES, TOWNS
+from fanpin.setup.defaults import DEPARTMENTS, TOWNS
 from fanpin.utils import bulk_insert, reserve_names
 
 DEMO_PASSWORD = "Fanpin@2026"
@@ -342,6 +343,7 @@ def create_cases() -> int:
 	)
 	today = datetime.date.today()
 	stages, weights = zip(*CASE_STAGES, strict=True)
+	measure_types = catalogue()
 	names = reserve_names("MC-.YYYY.-.#####", len(households))
 	cases, risks, measures, exits = [], [], [], []
 	for name, household in zip(names, households, strict=True):
@@ -404,7 +406,7 @@ def create_cases() -> int:
 			(frappe.generate_hash(length=12), name, idx, risk) for idx, risk in enumerate(chosen, start=1)
 		]
 		if identified:
-			measures += demo_measures(rng, case, chosen, today)
+			measures += demo_measures(rng, case, chosen, measure_types, today)
 		if stage == procedure.ELIMINATED:
 			method = ASSISTED if measures and measures[-1]["case"] == name else NATURAL
 			case["eliminated_on"] = min(
@@ -432,20 +434,20 @@ def create_cases() -> int:
 		insert_dicts("Risk Elimination", exits)
 	household_table = frappe.qb.DocType("Household")
 	for case in cases:
+		if case["stage"] == procedure.MONITORING:
+			refresh_case_checks(case["name"])  # the checks the desk keeps on each case
 		frappe.qb.update(household_table).set(household_table.monitoring_case, case["name"]).set(
 			household_table.monitoring_status, procedure.household_status(case["stage"])
 		).where(household_table.name == case["household"]).run()
 	return len(cases)
 
 
-def demo_measures(rng: random.Random, case: dict, risks: list[str], today: datetime.date) -> list[dict]:
+def demo_measures(
+	rng: random.Random, case: dict, risks: list[str], measure_types: list, today: datetime.date
+) -> list[dict]:
 	rows = []
 	for risk in risks:
-		answering = [
-			(name, developmental)
-			for name, developmental, *_flags, answers in MEASURE_TYPES
-			if risk in answers
-		]
+		answering = [(m.name, m.developmental) for m in measure_types if risk in m.answers]
 		if not answering or rng.random() < 0.15:
 			continue  # some cases still lack a measure: the checks and reports should show it
 		start = min(today, case["identified_on"] + datetime.timedelta(days=rng.randint(1, 30)))

@@ -8,9 +8,12 @@ from frappe.utils import getdate, today
 from fanpin.controllers.deadlines import missed_deadline_condition
 from fanpin.exports.government import remove_old_exports
 from fanpin.policy import procedure
+from fanpin.policy.assistance import IN_PROGRESS
 
 
 def daily() -> None:
+	# A scheduled job starts in the site's default language; what it stores and sends is in the county's.
+	frappe.set_user_lang(frappe.session.user)
 	flag_overdue_verifications()
 	flag_cases_without_recent_visit()
 	refresh_expired_measures()
@@ -95,7 +98,7 @@ def refresh_expired_measures() -> None:
 
 	for case in frappe.get_all(
 		"Assistance Measure",
-		filters={"status": "In progress", "end_date": ("<", today())},
+		filters={"status": IN_PROGRESS, "end_date": ("<", today())},
 		pluck="case",
 		distinct=True,
 	):

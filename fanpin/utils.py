@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from fanpin.policy.idcard import parse_id_number
 from fanpin.policy.messages import PolicyError
 
 
@@ -25,9 +26,22 @@ def findings_text(findings) -> str:
 	) or _("All exit checks passed")
 
 
-def throw_policy(error: PolicyError, prefix: str | None = None, title: str | None = None) -> None:
+def in_row(label: str, message: str) -> str:
+	"""A message about one row or field, led by its label ("Member row 2 (张三): …")."""
+	return _("{0}: {1}").format(label, message)
+
+
+def throw_policy(error: PolicyError, row_label: str | None = None, title: str | None = None) -> None:
 	message = policy_message(error)
-	frappe.throw(f"{prefix}{message}" if prefix else message, title=title or _("Invalid Data"))
+	frappe.throw(in_row(row_label, message) if row_label else message, title=title or _("Invalid Data"))
+
+
+def valid_id_number(raw: str | None, label: str) -> str:
+	"""The normalised ID number, or a Chinese error led by the field's label."""
+	try:
+		return parse_id_number(raw).number
+	except PolicyError as error:
+		throw_policy(error, row_label=label)
 
 
 def reserve_names(series: str, count: int) -> list[str]:
@@ -79,12 +93,3 @@ def bulk_insert(doctype: str, fields: list[str], rows: list[tuple | list], chunk
 			f"insert into `tab{doctype}` ({columns}) values {', '.join([placeholders] * len(chunk))}",
 			[value for row in chunk for value in row],
 		)
-
-
-def use_language_of(user: str) -> None:
-	"""Background jobs start in English; messages they store should be in their user's language."""
-	frappe.local.lang = (
-		frappe.db.get_value("User", user, "language")
-		or frappe.db.get_single_value("System Settings", "language")
-		or "en"
-	)

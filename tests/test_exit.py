@@ -72,3 +72,13 @@ def test_two_exit_paths():
 	assert exit_path(UNSTABLE)[PROPOSED] >= {DONE}
 	assert DONE not in exit_path(MARGINAL)[PROPOSED]
 	assert EXIT_APPRAISAL in exit_path(MARGINAL)[PROPOSED]
+
+
+def test_after_exit_the_unstable_household_is_managed_as_lifted_with_policy():
+	from fanpin.policy.classifier import LIFTED_POLICY, MARGINAL, UNSTABLE
+	from fanpin.policy.exit import elimination_label, household_type_after_exit
+
+	assert household_type_after_exit(UNSTABLE, "Lifted out of poverty (no policy)") == LIFTED_POLICY
+	assert household_type_after_exit(MARGINAL, "Ordinary rural household") == "Ordinary rural household"
+	assert elimination_label(UNSTABLE) == "Return-to-poverty risk eliminated"
+	assert elimination_label(MARGINAL) == "Poverty risk eliminated"

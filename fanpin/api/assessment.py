@@ -8,7 +8,7 @@ from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
-from fanpin.utils import bulk_insert, findings_text, reserve_names, use_language_of
+from fanpin.utils import bulk_insert, findings_text, reserve_names
 
 CHUNK = 1000
 
@@ -37,7 +37,7 @@ def run_annual_assessment(year: int) -> dict:
 	so the user's area scope is applied explicitly here.
 	"""
 	year = cint(year)
-	use_language_of(frappe.session.user)
+	frappe.set_user_lang(frappe.session.user)
 	line = get_line(year).amount
 	filters = {"stage": procedure.MONITORING}
 	scope = allowed_areas()

@@ -1,7 +1,6 @@
 """Suggested measures for a case, and adding one as a planned measure in one click."""
 
 import frappe
-from frappe import _
 
 from fanpin.controllers.assistance import suggestions_for
 from fanpin.policy.assistance import PLANNED
@@ -25,7 +24,6 @@ def add_suggested_measure(case: str, measure_type: str, risk_type: str | None = 
 			"measure_type": measure_type,
 			"risk_type": risk_type or None,
 			"status": PLANNED,
-			"responsible_unit": _("To be assigned"),
 		}
 	).insert()
 	return measure.name

@@ -5,7 +5,7 @@ from frappe import _
 from frappe.utils import today
 
 from fanpin.controllers.warnings import open_cases
-from fanpin.fanpin.doctype.department_warning.department_warning import ALREADY, INCLUDED, NO_RISK
+from fanpin.policy.warnings import ALREADY, INCLUDED, NO_RISK
 
 CHANNEL = "Department warning"
 
@@ -21,7 +21,7 @@ def include_in_monitoring(warning: str, risk_types: list[str] | str | None = Non
 	if existing:
 		doc.update({"status": ALREADY, "monitoring_case": existing})
 	else:
-		risks = frappe.parse_json(risk_types) if isinstance(risk_types, str) else (risk_types or [])
+		risks = frappe.parse_json(risk_types) or []
 		case = frappe.get_doc(
 			{
 				"doctype": "Monitoring Case",

@@ -4,8 +4,8 @@ import frappe
 from frappe.utils import getdate, today
 
 from fanpin.policy.assistance import IMPLEMENTED, Measure, MeasureType, check_measures, suggest_measures
-from fanpin.policy.exit import ASSISTED, DONE, EXIT_REJECTED
-from fanpin.policy.household import summarize_members
+from fanpin.policy.exit import ASSISTED
+from fanpin.policy.exit import CLOSED as EXIT_CLOSED
 from fanpin.policy.procedure import MONITORING
 from fanpin.utils import translate
 
@@ -47,19 +47,15 @@ def case_measures(case: str) -> list[Measure]:
 
 
 def household_has_labour(household: str) -> bool:
-	members = frappe.get_all(
-		"Household Member",
-		filters={"parent": household, "parenttype": "Household"},
-		fields=["relation", "member_status", "labour_skill", "medical_insurance"],
-	)
-	return not summarize_members(members).no_labour_capacity if members else False
+	# The Household keeps its members' summary (summarize_members) on every save.
+	return not frappe.db.get_value("Household", household, "no_labour_capacity")
 
 
 def assisted_exit_proposed(case: str) -> bool:
 	return bool(
 		frappe.db.exists(
 			"Risk Elimination",
-			{"case": case, "method": ASSISTED, "stage": ("not in", (DONE, EXIT_REJECTED))},
+			{"case": case, "method": ASSISTED, "stage": ("not in", EXIT_CLOSED)},
 		)
 	)
 
@@ -94,9 +90,9 @@ def set_case_checks(case) -> None:
 		[row.risk_type for row in case.risk_types],
 		household_has_labour(case.household),
 		catalogue(),
-		case_measures(case.name) if case.name and not case.is_new() else [],
+		case_measures(case.name),
 		getdate(today()),
-		assisted_exit_proposed(case.name) if case.name and not case.is_new() else False,
+		assisted_exit_proposed(case.name),
 	)
 	case.assistance_issue_count = len(issues)
 	case.assistance_issues = "\n".join(translate(issue.template, issue.args) for issue in issues)

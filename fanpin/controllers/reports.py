@@ -24,7 +24,6 @@ from frappe.utils import getdate
 from fanpin.compat import preload_translations, unbuffered_cursor
 from fanpin.exports.defaults import PUBLIC_REPORTS
 from fanpin.exports.privacy import is_sensitive
-from fanpin.permissions.scope import allowed_areas
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "", width: int = 110) -> dict:
@@ -83,19 +82,15 @@ def listed(joined: str | None) -> str:
 	return "、".join(joined.split(",")) if joined else ""
 
 
+def equal_filters_dict(filters: dict, fields: tuple[str, ...]) -> dict:
+	"""The report filters among ``fields`` that are set, as frappe.get_list filters."""
+	return {field: filters[field] for field in fields if filters.get(field)}
+
+
 def equal_filters(query, table, filters: dict, fields: tuple[str, ...]):
-	for field in fields:
-		if filters.get(field):
-			query = query.where(table[field] == filters[field])
+	for field, value in equal_filters_dict(filters, fields).items():
+		query = query.where(table[field] == value)
 	return query
-
-
-def in_scope(query, village_field, user: str | None = None):
-	"""Restrict a frappe.qb query (which ignores permissions) to the user's areas."""
-	areas = allowed_areas(user)
-	if areas is None:
-		return query
-	return query.where(village_field.isin(sorted(areas)))
 
 
 def period(filters: dict) -> tuple[datetime.date | None, datetime.date | None]:

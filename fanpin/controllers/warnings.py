@@ -2,20 +2,22 @@
 
 import frappe
 
+from fanpin.permissions.scope import in_scope
 from fanpin.policy import procedure
 from fanpin.policy.household import LIVE_MEMBER
 
 
-def match_members(id_numbers: list[str]) -> dict[str, frappe._dict]:
+def match_members(id_numbers: list[str], scoped: bool = False) -> dict[str, frappe._dict]:
 	"""ID number → its live member's household, name, village and town, in one query.
 
-	County-wide on purpose: a warning must find its person whichever town they live in; only the
-	routing fields are read, and each row is then visible to its own town only.
+	County-wide unless ``scoped``: a department warning must find its person whichever town they
+	live in (only the routing fields are read, and each row is then visible to its own town only);
+	what a user enters for themselves is matched only within their own areas.
 	"""
 	if not id_numbers:
 		return {}
 	member, household = frappe.qb.DocType("Household Member"), frappe.qb.DocType("Household")
-	rows = (
+	query = (
 		frappe.qb.from_(member)
 		.join(household)
 		.on(household.name == member.parent)
@@ -32,8 +34,8 @@ def match_members(id_numbers: list[str]) -> dict[str, frappe._dict]:
 			& (member.member_status == LIVE_MEMBER)
 			& (household.status == "Registered")
 		)
-		.run(as_dict=True)
 	)
+	rows = (in_scope(query, household.village) if scoped else query).run(as_dict=True)
 	return {row.id_number: row for row in rows}
 
 
@@ -45,7 +47,7 @@ def open_cases(households: set[str]) -> dict[str, str]:
 		"Monitoring Case",
 		filters={
 			"household": ("in", list(households)),
-			"stage": ("not in", (procedure.REJECTED, procedure.ELIMINATED)),
+			"stage": ("not in", procedure.CLOSED_STAGES),
 		},
 		fields=["name", "household"],
 	)

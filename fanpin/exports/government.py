@@ -19,7 +19,6 @@ from fanpin.controllers.reports import base_fields, count, extra_fields, own_fie
 from fanpin.exports import sheet
 from fanpin.exports.defaults import FOOTER, LAYOUTS, PUBLIC_REPORTS
 from fanpin.exports.privacy import is_sensitive
-from fanpin.utils import use_language_of
 
 SYNC_ROWS = 2000  # above this the spreadsheet is written in a background job
 PROGRESS_EVERY = 5000
@@ -154,7 +153,7 @@ def write_export(
 	"""Write the spreadsheet as ``user`` (their scope, their private file)."""
 	if frappe.session.user != user:
 		frappe.set_user(user)
-	use_language_of(user)  # a background job starts in English; the sheet is in its user's language
+	frappe.set_user_lang(user)  # a background job starts in English; the sheet is in its user's language
 	get_report_doc(report)
 	module = report_module(report)
 	filters = frappe._dict(filters or {})

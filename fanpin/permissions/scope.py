@@ -26,6 +26,14 @@ def allowed_areas(user: str | None = None) -> set[str] | None:
 	return {permission.doc for permission in permissions}
 
 
+def in_scope(query, village_field, user: str | None = None):
+	"""Restrict a frappe.qb query (which ignores permissions) to the user's areas."""
+	areas = allowed_areas(user)
+	if areas is None:
+		return query
+	return query.where(village_field.isin(sorted(areas)))
+
+
 def set_user_scope(user: str, role: str | None, area: str | None, department: str | None = None) -> None:
 	"""Give the user exactly this fanpin role, area and department (or none), replacing earlier ones."""
 	user_doc = frappe.get_doc("User", user)

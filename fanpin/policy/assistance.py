@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from fanpin.policy.exit import ASSISTED, NO_IMPLEMENTED_MEASURE, lacks_implemented_measure
 from fanpin.policy.messages import _
 
 PLANNED, IN_PROGRESS, COMPLETED = "Planned", "In progress", "Completed"
@@ -119,12 +120,9 @@ def check_measures(
 	for risk in risk_types:
 		if risk not in answered:
 			issues.append(Issue(_("No measure answers risk {0}"), (risk,)))
-	if assisted_exit_proposed and not any(m.status in IMPLEMENTED for m in measures):
-		issues.append(
-			Issue(
-				_("Eliminated through assistance is proposed but no assistance measure has been implemented")
-			)
-		)
+	implemented = sum(m.status in IMPLEMENTED for m in measures)
+	if assisted_exit_proposed and lacks_implemented_measure(ASSISTED, implemented):
+		issues.append(Issue(NO_IMPLEMENTED_MEASURE))
 	for m in measures:
 		if m.status == IN_PROGRESS and m.end_date and m.end_date < today:
 			issues.append(

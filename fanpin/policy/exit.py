@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from fanpin.policy.classifier import UNSTABLE
+from fanpin.policy.classifier import LIFTED_POLICY, UNSTABLE
 from fanpin.policy.messages import PolicyError, _
 
 ASSISTED = "Eliminated through assistance"  # 帮扶消除
@@ -21,6 +21,7 @@ EXIT_NOTICE = "Exit public notice"
 CITY_MARKING = "City marking"
 DONE = "Risk eliminated"
 EXIT_REJECTED = "Elimination rejected"
+CLOSED = (DONE, EXIT_REJECTED)  # an exit no longer in progress
 
 # 脱贫不稳定户: the city office marks 返贫风险消除 directly.
 UNSTABLE_PATH = {PROPOSED: {DONE, EXIT_REJECTED}}
@@ -32,6 +33,16 @@ OTHER_PATH = {
 	EXIT_NOTICE: {CITY_MARKING, EXIT_REJECTED},
 	CITY_MARKING: {DONE, EXIT_REJECTED},
 }
+
+
+def elimination_label(category: str) -> str:
+	"""What the city office marks in the system (§六.(二)): 返贫风险消除 or 致贫风险消除."""
+	return _("Return-to-poverty risk eliminated") if category == UNSTABLE else _("Poverty risk eliminated")
+
+
+def household_type_after_exit(category: str, household_type: str) -> str:
+	"""An unstable lifted household whose risk is gone is managed on as 脱贫享受政策户 (§六.(二))."""
+	return LIFTED_POLICY if category == UNSTABLE else household_type
 
 
 def exit_path(category: str) -> dict[str, set[str]]:
@@ -108,9 +119,19 @@ def exit_findings(facts: ExitFacts) -> list[ExitFinding]:
 			months_between(facts.identified_on, facts.proposed_on),
 			facts.identified_on,
 		)
-	if facts.method == ASSISTED and facts.implemented_measures == 0:
-		warn(_("Eliminated through assistance is proposed but no assistance measure has been implemented"))
+	if lacks_implemented_measure(facts.method, facts.implemented_measures):
+		warn(NO_IMPLEMENTED_MEASURE)
 	return found
+
+
+NO_IMPLEMENTED_MEASURE = _(
+	"Eliminated through assistance is proposed but no assistance measure has been implemented"
+)
+
+
+def lacks_implemented_measure(method: str, implemented_measures: int) -> bool:
+	"""An exit through assistance needs at least one measure carried out."""
+	return method == ASSISTED and implemented_measures == 0
 
 
 def check_exit_stage_change(

@@ -23,6 +23,7 @@ ELIMINATED = "Risk eliminated"  # 风险消除 (set by the exit procedure)
 
 STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY, MONITORING, REJECTED, ELIMINATED)
 OPEN_STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY)
+CLOSED_STAGES = (REJECTED, ELIMINATED)  # a household with such a case may get a new one
 IDENTIFIED = (MONITORING, ELIMINATED)  # included in monitoring, whether or not the risk is gone since
 
 VERIFICATION_WORKING_DAYS = 5
@@ -58,7 +59,7 @@ class CaseState:
 
 def household_status(stage: str) -> str:
 	"""Household.monitoring_status for a case at ``stage``: every open stage shows as in procedure."""
-	return stage if stage in (MONITORING, REJECTED, ELIMINATED) else "In procedure"
+	return "In procedure" if stage in OPEN_STAGES else stage
 
 
 def notice_end(start: datetime.date) -> datetime.date:

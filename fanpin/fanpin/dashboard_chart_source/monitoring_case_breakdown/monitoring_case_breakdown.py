@@ -17,7 +17,7 @@ from frappe.utils import add_months, get_first_day, getdate, today
 from pypika.enums import DatePart
 from pypika.queries import QueryBuilder, Table
 
-from fanpin.controllers.reports import in_scope
+from fanpin.permissions.scope import in_scope
 from fanpin.policy import procedure
 
 MONTHS = 12

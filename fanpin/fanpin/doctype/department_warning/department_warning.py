@@ -8,16 +8,9 @@ from frappe.utils import get_first_day, getdate, today
 
 from fanpin.controllers.warnings import match_members, open_cases
 from fanpin.imports.warning_rows import warning_key
-from fanpin.policy.idcard import parse_id_number
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import throw_policy
-
-PENDING, INCLUDED, ALREADY, NO_RISK = (
-	"Pending",
-	"Included in monitoring",
-	"Already monitored",
-	"No risk after review",
-)
+from fanpin.policy.warnings import check_disposition, initial_status
+from fanpin.utils import throw_policy, valid_id_number
 
 
 class DepartmentWarning(Document):
@@ -55,20 +48,19 @@ class DepartmentWarning(Document):
 	def validate(self):
 		if self.is_new():
 			self.prepare_new_row()
-		if self.status in (INCLUDED, ALREADY) and not self.monitoring_case:
-			frappe.throw(_("Link the monitoring case for status {0}").format(_(self.status)))
-		if self.status == NO_RISK and not (self.reason or "").strip():
-			frappe.throw(_("Give the reason why the household has no risk"), title=_("Reason Required"))
 		before = self.get_doc_before_save()
+		try:
+			check_disposition(
+				before.status if before else None, self.status, self.monitoring_case, self.reason
+			)
+		except PolicyError as error:
+			throw_policy(error)
 		if before and before.status != self.status:
 			self.handler, self.handled_on = frappe.session.user, today()
 
 	def prepare_new_row(self):
 		"""A warning entered in the desk gets the same key and routing as an imported row."""
-		try:
-			self.id_number = parse_id_number(self.id_number).number
-		except PolicyError as error:
-			throw_policy(error, prefix=_("ID Number") + "：")
+		self.id_number = valid_id_number(self.id_number, _("ID Number"))
 		self.report_month = get_first_day(self.report_month)
 		self.row_key = warning_key(
 			self.department, self.warning_type, getdate(self.report_month), self.id_number
@@ -85,5 +77,4 @@ class DepartmentWarning(Document):
 				match.town,
 			)
 			self.monitoring_case = open_cases({match.household}).get(match.household)
-			if self.monitoring_case:
-				self.status = ALREADY
+			self.status = initial_status(bool(self.monitoring_case))

@@ -1,6 +1,8 @@
 # Copyright (c) 2026, fanpin contributors
 # For license information, please see license.txt
 
+from dataclasses import fields
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
@@ -9,23 +11,17 @@ from frappe.utils import get_fullname, getdate
 from fanpin.policy import procedure
 from fanpin.policy.household import LIVE_MEMBER
 from fanpin.policy.idcard import normalize_id_number
-from fanpin.policy.income import income_period
+from fanpin.policy.income import IncomeFigures, income_period
+from fanpin.utils import in_row
 
-CLOSED_STAGES = (procedure.REJECTED, procedure.ELIMINATED)
 JOINED = "Joined the household"
-STATUS_FOR_CHANGE = {"Deceased": "Deceased", "Moved out": "Moved out"}
-INCOME_FIELDS = (
-	"wage_income",
-	"business_income",
-	"property_income",
-	"transfer_income",
-	"business_expenditure",
-)
+# A member who died or moved out: the change is the member's new status.
+LEFT_THE_HOUSEHOLD = ("Deceased", "Moved out")
 
 
 class FollowupVisit(Document):
 	def validate(self):
-		if frappe.db.get_value("Monitoring Case", self.case, "stage") in CLOSED_STAGES:
+		if frappe.db.get_value("Monitoring Case", self.case, "stage") in procedure.CLOSED_STAGES:
 			frappe.throw(
 				_("Case {0} is closed; follow-up visits are for open and monitored cases").format(self.case)
 			)
@@ -43,18 +39,22 @@ class FollowupVisit(Document):
 		}
 		for row in self.member_updates:
 			row.member_id_number = normalize_id_number(row.member_id_number)
-			prefix = _("Member change row {0}").format(row.idx) + "："
+			label = _("Member change row {0}").format(row.idx)
 			if row.change == JOINED:
 				if not (row.member_name and row.relation and row.labour_skill):
 					frappe.throw(
-						prefix + _("a new member needs a name, a relation to the head and a labour skill")
+						in_row(
+							label, _("a new member needs a name, a relation to the head and a labour skill")
+						)
 					)
 			elif row.member_id_number not in live:
 				frappe.throw(
-					prefix + _("no member of this household has ID number {0}").format(row.member_id_number)
+					in_row(
+						label, _("no member of this household has ID number {0}").format(row.member_id_number)
+					)
 				)
 			elif row.change == "Health or labour changed" and not (row.health or row.labour_skill):
-				frappe.throw(prefix + _("give the new health condition or labour skill"))
+				frappe.throw(in_row(label, _("give the new health condition or labour skill")))
 
 	def on_submit(self):
 		self.update_household()
@@ -81,8 +81,8 @@ class FollowupVisit(Document):
 				)
 				continue
 			member = by_id[row.member_id_number]
-			if row.change in STATUS_FOR_CHANGE:
-				member.member_status = STATUS_FOR_CHANGE[row.change]
+			if row.change in LEFT_THE_HOUSEHOLD:
+				member.member_status = row.change
 			else:
 				member.health = row.health or member.health
 				member.labour_skill = row.labour_skill or member.labour_skill
@@ -98,7 +98,7 @@ class FollowupVisit(Document):
 		income.update(
 			{"household": self.household, "reference_date": self.visit_date, "household_size": None}
 		)
-		income.update({f: self.get(f) for f in INCOME_FIELDS})
+		income.update({f.name: self.get(f.name) for f in fields(IncomeFigures)})
 		income.save()
 		self.db_set("household_income", income.name)
 

@@ -6,12 +6,13 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, today
 
+from fanpin.controllers.assistance import refresh_case_checks
 from fanpin.policy.area import VILLAGE
 from fanpin.policy.household import LIVE_MEMBER, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
 from fanpin.policy.messages import PolicyError
 from fanpin.policy.pinyin import name_pinyin, search_keywords
-from fanpin.utils import throw_policy
+from fanpin.utils import in_row, throw_policy
 
 
 class Household(Document):
@@ -70,6 +71,11 @@ class Household(Document):
 			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
 		self.town = town
 
+	def on_update(self):
+		# The case's assistance checks depend on whether the household has labour.
+		if self.monitoring_case and self.has_value_changed("no_labour_capacity"):
+			refresh_case_checks(self.monitoring_case)
+
 	def validate_household_code(self):
 		self.household_code = (self.household_code or "").strip() or None
 		if not self.household_code:
@@ -93,7 +99,7 @@ class Household(Document):
 			try:
 				info = parse_id_number(member.id_number, today=on)
 			except PolicyError as error:
-				throw_policy(error, prefix=member_row_prefix(member))
+				throw_policy(error, row_label=member_row_label(member))
 			member.id_number = info.number
 			member.birth_date = info.birth_date
 			member.gender = info.gender
@@ -152,15 +158,15 @@ class Household(Document):
 		)
 		for clash in clashes:
 			frappe.throw(
-				_("{0}ID number {1} already belongs to a member of household {2} ({3})").format(
-					member_row_prefix(live[clash.id_number]),
-					clash.id_number,
-					clash.name,
-					frappe.db.get_value("Area", clash.village, "area_name"),
+				in_row(
+					member_row_label(live[clash.id_number]),
+					_("ID number {0} already belongs to a member of household {1} ({2})").format(
+						clash.id_number, clash.name, frappe.db.get_value("Area", clash.village, "area_name")
+					),
 				),
 				title=_("Duplicate ID Number"),
 			)
 
 
-def member_row_prefix(member) -> str:
-	return _("Member row {0} ({1})").format(member.idx, member.member_name or "") + "："
+def member_row_label(member) -> str:
+	return _("Member row {0} ({1})").format(member.idx, member.member_name or "")

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
 from fanpin.controllers.assistance import set_case_checks
-from fanpin.controllers.deadlines import working_days_after
+from fanpin.controllers.deadlines import verification_due_date
 from fanpin.controllers.stage import sync_stage
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import procedure
@@ -15,7 +15,8 @@ from fanpin.policy.classifier import NOT_ELIGIBLE, CaseFacts, Exclusion, classif
 from fanpin.policy.household import special_groups
 from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import policy_message, throw_policy, translate
+from fanpin.utils import in_row, policy_message, throw_policy, translate
+
 
 class MonitoringCase(Document):
 	# begin: auto-generated types
@@ -154,11 +155,11 @@ class MonitoringCase(Document):
 			"Monitoring Case",
 			{
 				"household": self.household,
-				"stage": ("not in", (procedure.REJECTED, procedure.ELIMINATED)),
+				"stage": ("not in", procedure.CLOSED_STAGES),
 				"name": ("!=", self.name or ""),
 			},
 		)
-		if open_case and self.stage not in (procedure.REJECTED, procedure.ELIMINATED):
+		if open_case and self.stage not in procedure.CLOSED_STAGES:
 			frappe.throw(
 				_("Household {0} already has an open monitoring case {1}").format(self.household, open_case),
 				title=_("Duplicate Monitoring Case"),
@@ -213,12 +214,10 @@ class MonitoringCase(Document):
 			return
 		self.classification = result.category
 		lines = [translate(template, args) for template, args in result.lines]
-		self.classification_explanation = "\n".join([_(result.category) + "：" + _(result.rule), *lines])
+		self.classification_explanation = "\n".join([in_row(_(result.category), _(result.rule)), *lines])
 
 	def set_deadlines(self):
-		self.verification_due = working_days_after(
-			getdate(self.discovery_date), procedure.VERIFICATION_WORKING_DAYS
-		)
+		self.verification_due = verification_due_date(getdate(self.discovery_date))
 		self.verification_overdue = int(
 			procedure.verification_overdue(
 				self.stage,

@@ -328,9 +328,17 @@ class TestDeadlines(CaseTestCase):
 			case.name, frappe.get_all("Monitoring Case", filters={"verification_overdue": 1}, pluck="name")
 		)
 
-		frappe.get_doc({"doctype": "Working Day Override", "date": "2025-10-09", "reason": "测试"}).insert()
-		case.save()
-		self.assertEqual(getdate(case.verification_due), datetime.date(2025, 10, 15))
+		override = frappe.get_doc(
+			{"doctype": "Working Day Override", "date": "2025-10-09", "reason": "测试"}
+		).insert()
+		# the waiting case moves at once, without being saved again
+		self.assertEqual(
+			frappe.db.get_value("Monitoring Case", case.name, "verification_due"), datetime.date(2025, 10, 15)
+		)
+		override.delete()
+		self.assertEqual(
+			frappe.db.get_value("Monitoring Case", case.name, "verification_due"), datetime.date(2025, 10, 14)
+		)
 
 	def test_daily_job_flags_overdue_cases(self):
 		case = make_case(self.new_household(name="卫二"), condition_a=1)

@@ -5,6 +5,7 @@ import frappe
 from frappe.model.document import Document
 
 from fanpin.policy import procedure
+from fanpin.policy.area import VILLAGE
 
 
 class RegionalRiskEvent(Document):
@@ -36,18 +37,22 @@ class RegionalRiskEvent(Document):
 		title: DF.Data
 
 	# end: auto-generated types
-	def validate(self):
+	@property
+	def households_in_areas(self) -> int:
+		return len(self.in_scope("Household", {"status": "Registered"}))
+
+	@property
+	def monitored_in_areas(self) -> int:
+		return len(self.in_scope("Monitoring Case", {"stage": procedure.MONITORING}))
+
+	def in_scope(self, doctype: str, filters: dict) -> list[str]:
+		"""Records in the event's areas that the viewer may see: frappe.get_list applies their scope,
+		so a town sees its own share of a county-wide event."""
 		villages = affected_villages([row.area for row in self.affected_areas])
-		# County-level counts for the event record (numbers, not records): read without scope.
-		self.households_in_areas = (
-			frappe.db.count("Household", {"village": ("in", villages), "status": "Registered"})
-			if villages
-			else 0
-		)
-		self.monitored_in_areas = (
-			frappe.db.count("Monitoring Case", {"village": ("in", villages), "stage": procedure.MONITORING})
-			if villages
-			else 0
+		if not villages:
+			return []
+		return frappe.get_list(
+			doctype, filters={"village": ("in", villages), **filters}, pluck="name", limit_page_length=0
 		)
 
 
@@ -56,9 +61,10 @@ def affected_villages(areas: list[str]) -> list[str]:
 	villages: set[str] = set()
 	for area in areas:
 		lft, rgt = frappe.db.get_value("Area", area, ["lft", "rgt"])
+		# Area names are public geography: no scope applies to finding them.
 		villages.update(
 			frappe.get_all(
-				"Area", filters={"lft": (">=", lft), "rgt": ("<=", rgt), "level": "Village"}, pluck="name"
+				"Area", filters={"lft": (">=", lft), "rgt": ("<=", rgt), "level": VILLAGE}, pluck="name"
 			)
 		)
 	return sorted(villages)

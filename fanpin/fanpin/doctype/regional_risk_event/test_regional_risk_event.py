@@ -24,7 +24,22 @@ class TestRegionalRiskEvent(CaseTestCase):
 		).insert()
 		self.assertGreaterEqual(event.households_in_areas, 2)
 		self.assertIn(theirs.name, [row.name for row in affected_households(event.name)])
+		county = event.households_in_areas
 		frappe.set_user(self.officer)
+		# the town sees its own share of the counts, not the county's
+		own = frappe.get_doc("Regional Risk Event", event.name)
+		self.assertEqual(
+			own.households_in_areas,
+			len(
+				frappe.get_list(
+					"Household",
+					filters={"town": DONGLAI, "status": "Registered"},
+					pluck="name",
+					limit_page_length=0,
+				)
+			),
+		)
+		self.assertLess(own.households_in_areas, county)
 		listed = [row.name for row in affected_households(event.name)]
 		self.assertIn(ours.name, listed)
 		self.assertNotIn(theirs.name, listed)

@@ -39,3 +39,8 @@ class RiskAssessment(Document):
 			"Risk Assessment", {"case": self.case, "year": self.year, "name": ("!=", self.name)}
 		):
 			frappe.throw(_("Case {0} already has a risk assessment for {1}").format(self.case, self.year))
+
+
+def on_doctype_update():
+	# One assessment per case and year, also when two annual runs overlap (bulk inserts skip validate).
+	frappe.db.add_unique("Risk Assessment", ["`case`", "`year`"], constraint_name="unique_case_year")

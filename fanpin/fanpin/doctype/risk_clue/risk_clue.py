@@ -8,12 +8,10 @@ from frappe.utils import add_to_date, now_datetime
 
 from fanpin.controllers.warnings import match_members
 from fanpin.policy.area import VILLAGE
-from fanpin.policy.idcard import parse_id_number
+from fanpin.policy.clues import check_public_application
+from fanpin.policy.idcard import normalize_id_number
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import throw_policy
-
-# Public applications: at most this many per address per hour, and one per ID number per day.
-APPLICATIONS_PER_HOUR = 5
+from fanpin.utils import policy_message, valid_id_number
 
 
 class RiskClue(Document):
@@ -44,15 +42,13 @@ class RiskClue(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		try:
-			self.id_number = parse_id_number(self.id_number).number
-		except PolicyError as error:
-			throw_policy(error, prefix=_("ID Number") + "：")
+		self.id_number = valid_id_number(self.id_number, _("ID Number"))
 		level, self.town = frappe.db.get_value("Area", self.village, ["level", "parent_area"]) or (None, None)
 		if level != VILLAGE:
 			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
-		match = match_members([self.id_number]).get(self.id_number)
-		# Linked only within the clue's own town: a clue must not reveal a household elsewhere.
+		match = match_members([self.id_number], scoped=True).get(self.id_number)
+		# Linked only within the saver's areas and the clue's own town (a public applicant has no
+		# areas): a clue must not reveal a household elsewhere.
 		self.household = match.household if match and match.town == self.town else None
 		if self.status == "Closed" and not (self.close_reason or "").strip():
 			frappe.throw(_("Give the reason for closing the clue"))
@@ -63,17 +59,20 @@ class RiskClue(Document):
 			self.channel, self.channel_detail = "Self application", "Web form"
 
 	def limit_public_applications(self):
-		since = add_to_date(now_datetime(), hours=-1)
 		address = frappe.local.request_ip or ""
-		recent = frappe.db.count("Risk Clue", {"source_address": address, "creation": (">", since)})
-		if recent >= APPLICATIONS_PER_HOUR:
-			frappe.throw(
-				_("Too many applications from this network; please try again later"),
-				frappe.RateLimitExceededError,
+		# validate normalises the number later; compare the normalised form so spacing can't dodge it
+		number = normalize_id_number(self.id_number)
+		try:
+			check_public_application(
+				frappe.db.count(
+					"Risk Clue",
+					{"source_address": address, "creation": (">", add_to_date(now_datetime(), hours=-1))},
+				),
+				frappe.db.count(
+					"Risk Clue",
+					{"id_number": number, "creation": (">", add_to_date(now_datetime(), days=-1))},
+				),
 			)
-		if frappe.db.exists(
-			"Risk Clue",
-			{"id_number": self.id_number, "creation": (">", add_to_date(now_datetime(), days=-1))},
-		):
-			frappe.throw(_("An application for this ID number was received today; the town will contact you"))
+		except PolicyError as error:
+			frappe.throw(policy_message(error), frappe.RateLimitExceededError)
 		self.source_address = address

@@ -12,7 +12,6 @@ from fanpin.fanpin.doctype.monitoring_case.monitoring_case import latest_per_cap
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
-from fanpin.policy.classifier import LIFTED_POLICY, UNSTABLE
 from fanpin.policy.messages import PolicyError
 from fanpin.utils import findings_text, throw_policy
 
@@ -90,7 +89,7 @@ class RiskElimination(Document):
 			"Risk Elimination",
 			{
 				"case": self.case,
-				"stage": ("not in", (exit_rules.DONE, exit_rules.EXIT_REJECTED)),
+				"stage": ("not in", exit_rules.CLOSED),
 				"name": ("!=", self.name or ""),
 			},
 		)
@@ -162,17 +161,21 @@ def close_case(exit_doc) -> None:
 	if state:
 		values["workflow_state"] = state
 	case.db_set(values, notify=True)
-	label = (
-		_("Return-to-poverty risk eliminated")
-		if exit_doc.category == UNSTABLE
-		else _("Poverty risk eliminated")
-	)
 	case.add_comment(
 		"Info",
-		_("{0} by {1} on {2} ({3})").format(label, exit_doc.name, exit_doc.eliminated_on, _(exit_doc.method)),
+		_("{0} by {1} on {2} ({3})").format(
+			_(exit_rules.elimination_label(exit_doc.category)),
+			exit_doc.name,
+			exit_doc.eliminated_on,
+			_(exit_doc.method),
+		),
 	)
-	household = {"monitoring_status": procedure.ELIMINATED}
-	if exit_doc.category == UNSTABLE:
-		# Policy §六.(二): it is managed on as a 脱贫享受政策户.
-		household["household_type"] = LIFTED_POLICY
-	frappe.db.set_value("Household", exit_doc.household, household)
+	household_type = frappe.db.get_value("Household", exit_doc.household, "household_type")
+	frappe.db.set_value(
+		"Household",
+		exit_doc.household,
+		{
+			"monitoring_status": procedure.household_status(procedure.ELIMINATED),
+			"household_type": exit_rules.household_type_after_exit(exit_doc.category, household_type),
+		},
+	)

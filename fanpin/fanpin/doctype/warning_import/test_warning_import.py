@@ -198,7 +198,9 @@ class TestWarningImport(CaseTestCase):
 		frappe.set_user(self.officer)
 		warning = frappe.get_list("Department Warning", filters={"import_batch": another}, pluck="name")[0]
 		self.assertEqual(frappe.db.get_value("Department Warning", warning, "status"), "Already monitored")
-		self.assertRaisesRegex(frappe.ValidationError, "理由", mark_no_risk, warning, " ")
+		# disposed of once: an included or already-monitored warning cannot become "no risk"
+		self.assertRaisesRegex(frappe.ValidationError, "已处置", mark_no_risk, warning, "无风险")
+		self.assertRaisesRegex(frappe.ValidationError, "已处置", mark_no_risk, pending[0], "无风险")
 		frappe.set_user(self.beima_officer)
 		self.assertRaises(frappe.PermissionError, mark_no_risk, warning, "无风险")
 

@@ -10,10 +10,10 @@ from fanpin.controllers.warnings import match_members, open_cases, town_officers
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import bulk_insert, policy_message, reserve_names, translate, use_language_of
+from fanpin.policy.warnings import PENDING, initial_status
+from fanpin.utils import bulk_insert, policy_message, reserve_names, translate
 
 CHUNK = 2000
-PENDING, ALREADY = "Pending", "Already monitored"
 
 
 class WarningImport(Document):
@@ -71,7 +71,7 @@ class WarningImport(Document):
 def run_import(batch: str) -> dict:
 	"""Import one department file: every good row once, every bad row listed with its reason."""
 	doc = frappe.get_doc("Warning Import", batch)
-	use_language_of(frappe.session.user)
+	frappe.set_user_lang(frappe.session.user)
 	file = frappe.get_doc("File", {"file_url": doc.import_file})
 	content, filename = file.get_content(), file.file_name
 	if isinstance(content, str):
@@ -172,7 +172,7 @@ class WarningFileImport:
 			match = members.get(row.id_number)
 			case = cases.get(match.household) if match else None
 			officers = self.officers.get(match.town, []) if match else []
-			status = ALREADY if case else PENDING
+			status = initial_status(bool(case))
 			rows.append(
 				(
 					name,

@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from fanpin.controllers.deadlines import clear_overrides_cache
+from fanpin.controllers.deadlines import calendar_changed
 
 
 class WorkingDayOverride(Document):
@@ -21,7 +21,7 @@ class WorkingDayOverride(Document):
 
 	# end: auto-generated types
 	def on_update(self):
-		clear_overrides_cache()
+		calendar_changed()
 
-	def on_trash(self):
-		clear_overrides_cache()
+	def after_delete(self):
+		calendar_changed()

@@ -1,18 +1,8 @@
 // Copyright (c) 2026, fanpin contributors
 // For license information, please see license.txt
 
+{% include "fanpin/public/js/government_report.js" %}
+
 frappe.query_reports["Assistance Checks"] = {
-	filters: [
-		{ fieldname: "town", label: __("Town"), fieldtype: "Link", options: "Area", get_query: () => ({ filters: { level: "Town" } }) },
-		{ fieldname: "village", label: __("Village"), fieldtype: "Link", options: "Area", get_query: () => ({ filters: { level: "Village" } }) },
-		{
-			fieldname: "classification",
-			label: __("Category"),
-			fieldtype: "Select",
-			options: ["", "Unstable lifted household", "Marginal household", "Sudden severe difficulty household"].map((v) => ({
-				value: v,
-				label: __(v),
-			})),
-		},
-	],
+	filters: [fanpin.report_filters.town, fanpin.report_filters.village, fanpin.report_filters.category],
 };

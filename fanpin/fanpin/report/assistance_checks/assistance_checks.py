@@ -4,62 +4,39 @@
 """Cases whose assistance needs a look (SPEC §7): the city office's work list."""
 
 import frappe
-from frappe import _
+
+from fanpin.controllers.reports import PLACES, column, equal_filters_dict, run, translated
+
+COLUMNS = [
+	column("name", "Monitoring Case", "Link", "Monitoring Case", 140),
+	column("head_name", "Head of Household", width=100),
+	*PLACES,
+	column("classification", "Category", width=120),
+	column("stage", "Stage", width=100),
+	column("assistance_issue_count", "Open Assistance Checks", "Int", width=80),
+	column("assistance_issues", "Assistance Checks", width=400),
+	column("last_visit_date", "Last Visited On", "Date", width=100),
+]
 
 
-def execute(filters: dict | None = None):
-	filters = frappe._dict(filters or {})
-	conditions = {"assistance_issue_count": (">", 0)}
-	for field in ("town", "village", "classification"):
-		if filters.get(field):
-			conditions[field] = filters[field]
+def execute(filters=None):
+	return run(frappe.get_module(__name__), "Assistance Checks", filters)
+
+
+def get_data(filters, extra):
 	# frappe.get_list applies the user's area scope.
 	rows = frappe.get_list(
 		"Monitoring Case",
-		filters=conditions,
-		fields=[
-			"name",
-			"head_name",
-			"town",
-			"village",
-			"classification",
-			"stage",
-			"assistance_issue_count",
-			"assistance_issues",
-			"last_visit_date",
-		],
+		filters={
+			"assistance_issue_count": (">", 0),
+			**equal_filters_dict(filters, ("town", "village", "classification")),
+		},
+		fields=[c["fieldname"] for c in COLUMNS],
 		order_by="assistance_issue_count desc, town, village",
 		limit_page_length=0,
 	)
 	for row in rows:
-		row.classification = _(row.classification) if row.classification else ""
-		row.stage = _(row.stage)
+		row.classification = translated(row.classification, "Monitoring Case")
+		row.stage = translated(row.stage, "Monitoring Case")
 		row.assistance_issues = "；".join((row.assistance_issues or "").splitlines())
-	columns = [
-		{
-			"fieldname": "name",
-			"label": _("Monitoring Case"),
-			"fieldtype": "Link",
-			"options": "Monitoring Case",
-			"width": 140,
-		},
-		{"fieldname": "head_name", "label": _("Head of Household"), "fieldtype": "Data", "width": 100},
-		{"fieldname": "town", "label": _("Town"), "fieldtype": "Link", "options": "Area", "width": 120},
-		{"fieldname": "village", "label": _("Village"), "fieldtype": "Link", "options": "Area", "width": 120},
-		{"fieldname": "classification", "label": _("Category"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "stage", "label": _("Stage"), "fieldtype": "Data", "width": 100},
-		{
-			"fieldname": "assistance_issue_count",
-			"label": _("Open Assistance Checks"),
-			"fieldtype": "Int",
-			"width": 80,
-		},
-		{
-			"fieldname": "assistance_issues",
-			"label": _("Assistance Checks"),
-			"fieldtype": "Data",
-			"width": 400,
-		},
-		{"fieldname": "last_visit_date", "label": _("Last Visited On"), "fieldtype": "Date", "width": 100},
-	]
-	return columns, rows
+	return rows

@@ -13,7 +13,6 @@ from fanpin.controllers.reports import (
 	column,
 	count_by,
 	equal_filters,
-	in_scope,
 	run,
 	select_extra,
 	translated,
@@ -21,6 +20,7 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
+from fanpin.permissions.scope import in_scope
 
 BASE_DOCTYPE = "Assistance Measure"
 COLUMNS = [

@@ -15,13 +15,13 @@ from fanpin.controllers.reports import (
 	column,
 	count_by,
 	equal_filters,
-	in_scope,
 	run,
 	select_extra,
 	translated,
 	with_household,
 	with_places,
 )
+from fanpin.permissions.scope import in_scope
 from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"

@@ -15,13 +15,14 @@ from fanpin.controllers.reports import (
 	column,
 	count_by,
 	equal_filters,
-	in_scope,
 	run,
 	select_extra,
 	translated,
 	with_places,
 	within,
 )
+from fanpin.permissions.scope import in_scope
+from fanpin.policy.warnings import PENDING
 
 BASE_DOCTYPE = "Department Warning"
 COLUMNS = [
@@ -90,14 +91,14 @@ def chart(data, filters):
 
 def summary(data, filters):
 	handled = sum(
-		1 for row in data if row.status != translated("Pending", BASE_DOCTYPE)
+		1 for row in data if row.status != translated(PENDING, BASE_DOCTYPE)
 	)  # rows carry translated outcomes
 	return [
 		{"value": len(data), "label": _("Warnings Received"), "datatype": "Int", "indicator": "Blue"},
 		{"value": handled, "label": _("Warnings Handled"), "datatype": "Int", "indicator": "Green"},
 		{
 			"value": len(data) - handled,
-			"label": translated("Pending", BASE_DOCTYPE),
+			"label": translated(PENDING, BASE_DOCTYPE),
 			"datatype": "Int",
 			"indicator": "Orange",
 		},

@@ -13,7 +13,6 @@ from fanpin.controllers.reports import (
 	column,
 	count_by,
 	equal_filters,
-	in_scope,
 	listed,
 	risk_types_of,
 	run,
@@ -23,6 +22,7 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
+from fanpin.permissions.scope import in_scope
 from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"

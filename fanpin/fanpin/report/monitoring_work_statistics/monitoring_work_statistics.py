@@ -10,9 +10,10 @@ from frappe.query_builder.functions import Count
 from frappe.utils import getdate
 
 from fanpin.controllers.deadlines import missed_deadline_condition
-from fanpin.controllers.reports import column, in_scope, run, within
-from fanpin.permissions.scope import allowed_areas
+from fanpin.controllers.reports import column, run, within
+from fanpin.permissions.scope import allowed_areas, in_scope
 from fanpin.policy import classifier, procedure
+from fanpin.policy.warnings import PENDING
 
 CATEGORIES = {
 	classifier.UNSTABLE: "unstable",
@@ -80,7 +81,7 @@ def get_data(filters, extra):
 		frappe.qb.from_(warning).select(warning.town, Count("*")), warning.report_month, filters
 	)
 	add(received, warning, "warnings_received")
-	add(received.where(warning.status != "Pending"), warning, "warnings_handled")
+	add(received.where(warning.status != PENDING), warning, "warnings_handled")
 	add(
 		frappe.qb.from_(case).select(case.town, Count("*")).where(missed_deadline_condition(case, getdate())),
 		case,

@@ -12,7 +12,6 @@ from fanpin.controllers.reports import (
 	column,
 	count_by,
 	equal_filters,
-	in_scope,
 	run,
 	select_extra,
 	translated,
@@ -20,6 +19,7 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
+from fanpin.permissions.scope import in_scope
 
 BASE_DOCTYPE = "Risk Elimination"
 COLUMNS = [
