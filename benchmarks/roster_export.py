@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from memory import peak_rss_mb
+from common import connect, peak_rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -29,15 +29,6 @@ TOWN = "370681999000"
 CODE_PREFIX = "BENCHROSTER"
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗单曾"
 GIVEN = "一二三四五六七八九十明华国建平军红玉兰英"
-
-
-def connect(site: str):
-	import frappe
-
-	frappe.init(site=site)
-	frappe.connect()
-	frappe.set_user("Administrator")
-	return frappe
 
 
 def setup(site: str) -> None:

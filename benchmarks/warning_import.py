@@ -19,22 +19,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from memory import peak_rss_mb
+from common import connect, peak_rss_mb
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 MEMBERS, ROWS, SAMPLE = 500_000, 50_000, 1_000
 MONTH = "2099-01-01"  # no real work uses it
-
-
-def connect(site: str):
-	import frappe
-
-	frappe.init(site=site)
-	frappe.connect()
-	frappe.set_user("Administrator")
-	return frappe
 
 
 def setup(site: str) -> list[str]:

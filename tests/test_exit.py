@@ -82,3 +82,21 @@ def test_after_exit_the_unstable_household_is_managed_as_lifted_with_policy():
 	assert household_type_after_exit(MARGINAL, "Ordinary rural household") == "Ordinary rural household"
 	assert elimination_label(UNSTABLE) == "Return-to-poverty risk eliminated"
 	assert elimination_label(MARGINAL) == "Poverty risk eliminated"
+
+
+def test_annual_assessment_advice_and_date():
+	import datetime
+
+	from fanpin.policy.exit import (
+		CONTINUE,
+		PROPOSE_EXIT,
+		ExitFinding,
+		assessment_date,
+		recommendation,
+	)
+
+	assert recommendation([]) == PROPOSE_EXIT
+	assert recommendation([ExitFinding(False, "warn")]) == PROPOSE_EXIT
+	assert recommendation([ExitFinding(False, "warn"), ExitFinding(True, "block")]) == CONTINUE
+	assert assessment_date(2025, datetime.date(2026, 3, 1)) == datetime.date(2025, 12, 31)
+	assert assessment_date(2026, datetime.date(2026, 3, 1)) == datetime.date(2026, 3, 1)

@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate, today
 
+from fanpin.fanpin.doctype.household_income.household_income import latest_incomes
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy import exit as exit_rules
@@ -68,21 +69,14 @@ def run_annual_assessment(year: int) -> dict:
 			for row in frappe.get_all(
 				"Household",
 				filters={"name": ("in", list(households))},
-				fields=[
-					"name",
-					"housing_unsafe",
-					"school_dropout",
-					"water_unsafe",
-					"member_uninsured",
-					"no_labour_capacity",
-				],
+				fields=["name", *exit_rules.HOUSEHOLD_FLAGS],
 			)
 		}
 		if todo
 		else {}
 	)
 	incomes = latest_incomes(households)
-	assessed_on = getdate(f"{year}-12-31") if year < getdate(today()).year else getdate(today())
+	assessed_on = exit_rules.assessment_date(year, getdate(today()))
 	created = 0
 	for start in range(0, len(todo), CHUNK):
 		chunk = todo[start : start + CHUNK]
@@ -98,19 +92,9 @@ def run_annual_assessment(year: int) -> dict:
 					method=exit_rules.ASSISTED,
 					per_capita_income=incomes.get(case.household),
 					line=line,
-					**{
-						k: bool(household[k])
-						for k in (
-							"housing_unsafe",
-							"school_dropout",
-							"water_unsafe",
-							"member_uninsured",
-							"no_labour_capacity",
-						)
-					},
+					**{flag: bool(household[flag]) for flag in exit_rules.HOUSEHOLD_FLAGS},
 				)
 			)
-			blocking = any(f.blocking for f in findings)
 			rows.append(
 				(
 					name,
@@ -122,7 +106,7 @@ def run_annual_assessment(year: int) -> dict:
 					case.classification,
 					flt(incomes.get(case.household)),
 					line,
-					"Continue monitoring" if blocking else "Propose exit",
+					exit_rules.recommendation(findings),
 					findings_text(findings),
 				)
 			)
@@ -150,18 +134,3 @@ def run_annual_assessment(year: int) -> dict:
 			description=_("{0} of {1} cases assessed").format(start + len(chunk), len(todo)),
 		)
 	return {"cases": len(cases), "created": created, "already_assessed": len(done)}
-
-
-def latest_incomes(households: set[str]) -> dict[str, float]:
-	"""Latest per-capita income of each household, in one query."""
-	if not households:
-		return {}
-	latest: dict[str, float] = {}
-	for row in frappe.get_all(
-		"Household Income",
-		filters={"household": ("in", list(households))},
-		fields=["household", "per_capita_income"],
-		order_by="period_start desc",
-	):
-		latest.setdefault(row.household, row.per_capita_income)
-	return latest

@@ -3,8 +3,6 @@
 import frappe
 from frappe import _
 
-CHANNEL_DETAIL = {"Web form", "Walk-in", "Hotline", "Media", "Petition", "12317 hotline", "Routine screening"}
-
 
 @frappe.whitelist()
 def convert_to_case(clue: str, risk_types: list[str] | str) -> str:
@@ -14,13 +12,13 @@ def convert_to_case(clue: str, risk_types: list[str] | str) -> str:
 		frappe.throw(_("Clue {0} is already handled").format(doc.name))
 	if not doc.household:
 		frappe.throw(_("The ID number matches no registered household member; register the household first"))
-	risks = frappe.parse_json(risk_types) if isinstance(risk_types, str) else risk_types
+	risks = frappe.parse_json(risk_types) or []
 	case = frappe.get_doc(
 		{
 			"doctype": "Monitoring Case",
 			"household": doc.household,
 			"discovery_channel": doc.channel,
-			"channel_detail": doc.channel_detail if doc.channel_detail in CHANNEL_DETAIL else None,
+			"channel_detail": doc.channel_detail,
 			"discovery_date": doc.reported_on,
 			"risk_types": [{"risk_type": r} for r in risks],
 			"verification_notes": doc.description,

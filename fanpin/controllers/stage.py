@@ -8,41 +8,38 @@ state change made by a plain save is held to the same self-approval rule as a wo
 
 import frappe
 from frappe import _
-from frappe.model.workflow import get_transitions, get_workflow_name, has_approval_access
+from frappe.model.workflow import get_transitions, get_workflow, get_workflow_name, has_approval_access
+
+
+def active_workflow(doctype: str):
+	return get_workflow(doctype) if get_workflow_name(doctype) else None
 
 
 def state_stages(doctype: str) -> tuple[str | None, dict[str, str]]:
 	"""(state field, {state: stage}) of the doctype's active workflow."""
-	name = get_workflow_name(doctype)
-	if not name:
-		return None, {}
-	workflow = frappe.get_cached_doc("Workflow", name)
-	stages = {
+	workflow = active_workflow(doctype)
+	return (workflow.workflow_state_field, stage_map(workflow)) if workflow else (None, {})
+
+
+def stage_map(workflow) -> dict[str, str]:
+	return {
 		row.state: row.update_value
 		for row in workflow.states
 		if row.update_field == "stage" and row.update_value
 	}
-	if workflow.states and workflow.states[0].state not in stages:
-		stages[workflow.states[0].state] = None
-	return workflow.workflow_state_field, stages
-
-
-def first_state(doctype: str) -> str | None:
-	name = get_workflow_name(doctype)
-	return frappe.get_cached_doc("Workflow", name).states[0].state if name else None
 
 
 def sync_stage(doc, initial_stage: str) -> tuple[str | None, str]:
 	"""Set ``doc.stage`` from its workflow state; return (stage before this save, stage now)."""
 	before = doc.get_doc_before_save()
 	old_stage = before.stage if before else None
-	field, stages = state_stages(doc.doctype)
-	if not field:
+	workflow = active_workflow(doc.doctype)
+	if not workflow:
 		doc.stage = old_stage or initial_stage
 		return old_stage, doc.stage
-	state = doc.get(field) or first_state(doc.doctype)
-	stage = stages.get(state)
-	doc.stage = stage or old_stage or initial_stage
+	field = workflow.workflow_state_field
+	state = doc.get(field) or (workflow.states[0].state if workflow.states else None)
+	doc.stage = stage_map(workflow).get(state) or old_stage or initial_stage
 	if before and before.get(field) != doc.get(field):
 		check_self_approval(before, doc.get(field))
 	return old_stage, doc.stage

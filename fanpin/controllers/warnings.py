@@ -7,7 +7,9 @@ from fanpin.policy import procedure
 from fanpin.policy.household import LIVE_MEMBER
 
 
-def match_members(id_numbers: list[str], scoped: bool = False) -> dict[str, frappe._dict]:
+def match_members(
+	id_numbers: list[str], scoped: bool = False, exclude_household: str | None = None
+) -> dict[str, frappe._dict]:
 	"""ID number → its live member's household, name, village and town, in one query.
 
 	County-wide unless ``scoped``: a department warning must find its person whichever town they
@@ -33,6 +35,7 @@ def match_members(id_numbers: list[str], scoped: bool = False) -> dict[str, frap
 			& member.id_number.isin(id_numbers)
 			& (member.member_status == LIVE_MEMBER)
 			& (household.status == "Registered")
+			& (household.name != (exclude_household or ""))
 		)
 	)
 	rows = (in_scope(query, household.village) if scoped else query).run(as_dict=True)

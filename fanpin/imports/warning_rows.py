@@ -15,10 +15,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from fanpin.policy.idcard import normalize_id_number, parse_id_number
+from fanpin.policy.idcard import parse_id_number
 from fanpin.policy.messages import PolicyError, _
 
-FIELDS = ("id_number", "person_name", "area_text", "amount", "details", "warning_type")
 SYNONYMS: dict[str, tuple[str, ...]] = {
 	"id_number": ("身份证号", "身份证号码", "证件号码", "公民身份号码", "身份证", "证件号", "居民身份证号码"),
 	"person_name": (
@@ -183,7 +182,7 @@ def parse_id_cell(value) -> str:
 			),
 			text,
 		)
-	return parse_id_number(normalize_id_number(text)).number
+	return parse_id_number(text).number
 
 
 def parse_amount(value) -> Decimal | None:

@@ -52,10 +52,6 @@ class Classification:
 	lines: tuple[tuple[str, tuple], ...] = field(default=())  # (template, args) per explanation line
 	exclusions_hit: tuple[str, ...] = ()
 
-	@property
-	def eligible(self) -> bool:
-		return self.category in CATEGORIES
-
 
 def classify(facts: CaseFacts) -> Classification:
 	lines: list[tuple[str, tuple]] = []

@@ -66,6 +66,17 @@ class ExitFacts:
 	implemented_measures: int | None = None  # None: not known here
 
 
+# The household's facts the exit checks read, as stored on the Household.
+HOUSEHOLD_FLAGS = (
+	"housing_unsafe",
+	"school_dropout",
+	"water_unsafe",
+	"member_uninsured",
+	"no_labour_capacity",
+)
+CONTINUE, PROPOSE_EXIT = "Continue monitoring", "Propose exit"  # the annual assessment's advice
+
+
 @dataclass(frozen=True)
 class ExitFinding:
 	blocking: bool
@@ -156,3 +167,13 @@ def check_exit_stage_change(
 		raise PolicyError(_("The exit is blocked; resolve the findings listed under exit checks first"))
 	if old == EXIT_NOTICE and (notice_end is None or today <= notice_end):
 		raise PolicyError(_("The public notice runs until {0} and cannot be ended early"), notice_end)
+
+
+def recommendation(findings: list[ExitFinding]) -> str:
+	"""The annual assessment's advice: any blocking finding keeps the case under monitoring."""
+	return CONTINUE if any(finding.blocking for finding in findings) else PROPOSE_EXIT
+
+
+def assessment_date(year: int, today: datetime.date) -> datetime.date:
+	"""The date a year's assessment looks at: the year's end, or today while the year is running."""
+	return datetime.date(year, 12, 31) if year < today.year else today

@@ -21,7 +21,6 @@ MONITORING = "Under monitoring"  # 已纳入监测
 REJECTED = "Not included"  # 不予纳入
 ELIMINATED = "Risk eliminated"  # 风险消除 (set by the exit procedure)
 
-STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY, MONITORING, REJECTED, ELIMINATED)
 OPEN_STAGES = (VERIFICATION, APPRAISAL, COMPARISON, NOTICE, ENTRY)
 CLOSED_STAGES = (REJECTED, ELIMINATED)  # a household with such a case may get a new one
 IDENTIFIED = (MONITORING, ELIMINATED)  # included in monitoring, whether or not the risk is gone since

@@ -44,12 +44,3 @@ def add_working_days(start: datetime.date, days: int, overrides: Overrides | Non
 		if is_working_day(day, overrides):
 			counted += 1
 	return day
-
-
-def working_days_between(start: datetime.date, end: datetime.date, overrides: Overrides | None = None) -> int:
-	"""Working days after ``start`` up to and including ``end``."""
-	count, day = 0, start
-	while day < end:
-		day += datetime.timedelta(days=1)
-		count += is_working_day(day, overrides)
-	return count

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from fanpin.controllers.assistance import refresh_case_checks
+from fanpin.controllers.warnings import match_members
 from fanpin.policy.area import VILLAGE
 from fanpin.policy.household import LIVE_MEMBER, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
@@ -141,27 +142,15 @@ class Household(Document):
 		live = {m.id_number: m for m in self.members if m.member_status == LIVE_MEMBER}
 		if not live:
 			return
-		member, household = frappe.qb.DocType("Household Member"), frappe.qb.DocType("Household")
-		clashes = (
-			frappe.qb.from_(member)
-			.join(household)
-			.on(household.name == member.parent)
-			.select(member.id_number, household.name, household.village)
-			.where(
-				(member.parenttype == "Household")
-				& member.id_number.isin(list(live))
-				& (member.member_status == LIVE_MEMBER)
-				& (household.status == "Registered")
-				& (household.name != (self.name or ""))
-			)
-			.run(as_dict=True)
-		)
+		clashes = match_members(list(live), exclude_household=self.name).values()
 		for clash in clashes:
 			frappe.throw(
 				in_row(
 					member_row_label(live[clash.id_number]),
 					_("ID number {0} already belongs to a member of household {1} ({2})").format(
-						clash.id_number, clash.name, frappe.db.get_value("Area", clash.village, "area_name")
+						clash.id_number,
+						clash.household,
+						frappe.db.get_value("Area", clash.village, "area_name"),
 					),
 				),
 				title=_("Duplicate ID Number"),

@@ -75,3 +75,22 @@ class HouseholdIncome(Document):
 				),
 				title=_("Duplicate Income Period"),
 			)
+
+
+def latest_incomes(households: set[str]) -> dict[str, float]:
+	"""Latest per-capita income of each household, in one query (callers pass households they may see)."""
+	if not households:
+		return {}
+	latest: dict[str, float] = {}
+	for row in frappe.get_all(
+		"Household Income",
+		filters={"household": ("in", list(households))},
+		fields=["household", "per_capita_income"],
+		order_by="period_start desc",
+	):
+		latest.setdefault(row.household, row.per_capita_income)
+	return latest
+
+
+def latest_per_capita_income(household: str) -> float | None:
+	return latest_incomes({household}).get(household)

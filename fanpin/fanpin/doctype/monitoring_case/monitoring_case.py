@@ -9,12 +9,15 @@ from frappe.utils import flt, getdate, today
 from fanpin.controllers.assistance import set_case_checks
 from fanpin.controllers.deadlines import verification_due_date
 from fanpin.controllers.stage import sync_stage
+from fanpin.controllers.warnings import town_officers
+from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import procedure
-from fanpin.policy.classifier import NOT_ELIGIBLE, CaseFacts, Exclusion, classify
+from fanpin.policy.classifier import CATEGORIES, CaseFacts, Exclusion, classify
 from fanpin.policy.household import special_groups
 from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
+from fanpin.policy.workdays import calendar_known
 from fanpin.utils import in_row, policy_message, throw_policy, translate
 
 
@@ -218,6 +221,14 @@ class MonitoringCase(Document):
 
 	def set_deadlines(self):
 		self.verification_due = verification_due_date(getdate(self.discovery_date))
+		if not calendar_known(self.verification_due):
+			frappe.msgprint(
+				_("The holidays of {0} are not known yet: the due date counts weekends only").format(
+					self.verification_due.year
+				),
+				indicator="orange",
+				alert=True,
+			)
 		self.verification_overdue = int(
 			procedure.verification_overdue(
 				self.stage,
@@ -242,7 +253,7 @@ class MonitoringCase(Document):
 			rejection_reason=self.rejection_reason or "",
 			notice_end=getdate(self.notice_end) if self.notice_end else None,
 			classified=bool(self.classification),
-			eligible=bool(self.classification) and self.classification != NOT_ELIGIBLE,
+			eligible=self.classification in CATEGORIES,
 		)
 		on = getdate(today())
 		try:
@@ -257,24 +268,11 @@ class MonitoringCase(Document):
 			self.identified_on = on
 
 
-def latest_per_capita_income(household: str):
-	rows = frappe.get_all(
-		"Household Income",
-		filters={"household": household},
-		fields=["per_capita_income"],
-		order_by="period_start desc",
-		limit=1,
-	)
-	return rows[0].per_capita_income if rows else None
-
-
 def assign_to_town_officers(case) -> None:
 	"""The town's officers get the case on their to-do list (and its deadline reminders)."""
 	from frappe.desk.form.assign_to import add as assign
 
-	officers = frappe.get_all(
-		"Staff Assignment", filters={"role": "Fanpin Town Officer", "area": case.town}, pluck="user"
-	)
+	officers = town_officers().get(case.town, [])
 	if officers:
 		assign(
 			{

@@ -8,7 +8,7 @@ from frappe.utils import getdate, today
 
 from fanpin.controllers.assistance import implemented_measure_count, refresh_case_checks
 from fanpin.controllers.stage import state_for_stage, sync_stage
-from fanpin.fanpin.doctype.monitoring_case.monitoring_case import latest_per_capita_income
+from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
@@ -100,7 +100,7 @@ class RiskElimination(Document):
 		household = frappe.db.get_value(
 			"Household",
 			self.household,
-			["housing_unsafe", "school_dropout", "water_unsafe", "member_uninsured", "no_labour_capacity"],
+			list(exit_rules.HOUSEHOLD_FLAGS),
 			as_dict=True,
 		)
 		self.per_capita_income = latest_per_capita_income(self.household)

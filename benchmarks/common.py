@@ -1,4 +1,4 @@
-"""Peak memory of the running process, for the benchmarks."""
+"""What the site benchmarks share: connecting to the site and measuring peak memory."""
 
 import resource
 from pathlib import Path
@@ -14,3 +14,12 @@ def peak_rss_mb() -> float:
 	except OSError:
 		pass
 	return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def connect(site: str):
+	import frappe
+
+	frappe.init(site=site)
+	frappe.connect()
+	frappe.set_user("Administrator")
+	return frappe
