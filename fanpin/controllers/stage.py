@@ -57,3 +57,11 @@ def state_for_stage(doctype: str, stage: str) -> str | None:
 	"""The (first) workflow state that sets the given stage."""
 	_field, stages = state_stages(doctype)
 	return next((state for state, value in stages.items() if value == stage), None)
+
+
+def keep_procedure_dates(doc, fields: tuple[str, ...]) -> None:
+	"""Dates the procedure sets (notice period, identification, elimination) are never taken from the
+	request: they keep their saved values until a stage change sets them."""
+	before = doc.get_doc_before_save()
+	for field in fields:
+		doc.set(field, before.get(field) if before else None)

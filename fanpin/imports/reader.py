@@ -16,23 +16,31 @@ from fanpin.policy.messages import PolicyError, _
 Row = tuple[int, list]  # (1-based row number as the office sees it, cells)
 
 
-def read_rows(content: bytes, filename: str) -> Iterator[Row]:
+XLSX, XLS, CSV = "xlsx", "xls", "csv"
+
+
+def file_kind(content: bytes, filename: str) -> str:
+	"""What the file is, by its name or, for a misnamed spreadsheet, by its first bytes."""
 	name = (filename or "").lower()
 	if name.endswith(".xlsx") or content[:2] == b"PK":
-		return _xlsx_rows(content)
+		return XLSX
 	if name.endswith(".xls") or content[:4] == b"\xd0\xcf\x11\xe0":
-		return _xls_rows(content)
+		return XLS
 	if name.endswith((".csv", ".txt")):
-		return _csv_rows(content)
+		return CSV
 	raise PolicyError(_("{0} is not an .xlsx, .xls or .csv file"), filename)
+
+
+def read_rows(content: bytes, filename: str) -> Iterator[Row]:
+	return {XLSX: _xlsx_rows, XLS: _xls_rows, CSV: _csv_rows}[file_kind(content, filename)](content)
 
 
 def count_rows(content: bytes, filename: str) -> int:
 	"""A cheap estimate of the number of rows, for progress."""
-	name = (filename or "").lower()
-	if name.endswith((".csv", ".txt")):
+	kind = file_kind(content, filename)
+	if kind == CSV:
 		return content.count(b"\n") + 1
-	if name.endswith(".xlsx") or content[:2] == b"PK":
+	if kind == XLSX:
 		from openpyxl import load_workbook
 
 		workbook = load_workbook(io.BytesIO(content), read_only=True)
@@ -42,7 +50,8 @@ def count_rows(content: bytes, filename: str) -> int:
 			workbook.close()
 	import xlrd
 
-	return xlrd.open_workbook(file_contents=content).sheet_by_index(0).nrows
+	# .xls files are small (65,536 rows at most): opening one twice costs little
+	return xlrd.open_workbook(file_contents=content, on_demand=True).sheet_by_index(0).nrows
 
 
 def _xlsx_rows(content: bytes) -> Iterator[Row]:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from fanpin.policy.classifier import LIFTED_POLICY, UNSTABLE
 from fanpin.policy.messages import PolicyError, _
+from fanpin.policy.procedure import check_notice_over
 
 ASSISTED = "Eliminated through assistance"  # 帮扶消除
 NATURAL = "Eliminated naturally"  # 自然消除
@@ -165,8 +166,8 @@ def check_exit_stage_change(
 		return
 	if blocking:
 		raise PolicyError(_("The exit is blocked; resolve the findings listed under exit checks first"))
-	if old == EXIT_NOTICE and (notice_end is None or today <= notice_end):
-		raise PolicyError(_("The public notice runs until {0} and cannot be ended early"), notice_end)
+	if old == EXIT_NOTICE:
+		check_notice_over(notice_end, today)
 
 
 def recommendation(findings: list[ExitFinding]) -> str:

@@ -61,6 +61,12 @@ def household_status(stage: str) -> str:
 	return "In procedure" if stage in OPEN_STAGES else stage
 
 
+def check_notice_over(notice_ends: datetime.date | None, today: datetime.date) -> None:
+	"""A 5-day village notice (inclusion or exit) runs its full term before the procedure goes on."""
+	if notice_ends is None or today <= notice_ends:
+		raise PolicyError(_("The public notice runs until {0} and cannot be ended early"), notice_ends)
+
+
 def notice_end(start: datetime.date) -> datetime.date:
 	"""The last day of a 5-day public notice starting on ``start`` (start counts as day one)."""
 	return start + datetime.timedelta(days=NOTICE_DAYS - 1)
@@ -103,10 +109,8 @@ def check_stage_change(old: str | None, new: str, case: CaseState, today: dateti
 			raise PolicyError(
 				_("Give the reason for not including the household; it goes into the written notice")
 			)
-		if old == NOTICE and case.notice_end and today <= case.notice_end:
-			raise PolicyError(
-				_("The public notice runs until {0} and cannot be ended early"), case.notice_end
-			)
+		if old == NOTICE and case.notice_end:
+			check_notice_over(case.notice_end, today)
 		return
 	if new == APPRAISAL and not case.verified_on:
 		raise PolicyError(_("Record the date of the home verification visit first"))
@@ -125,8 +129,8 @@ def check_stage_change(old: str | None, new: str, case: CaseState, today: dateti
 		)
 	if old == COMPARISON and new == NOTICE and not case.comparison_passed:
 		raise PolicyError(_("The information comparison has not passed"))
-	if old == NOTICE and (case.notice_end is None or today <= case.notice_end):
-		raise PolicyError(_("The public notice runs until {0} and cannot be ended early"), case.notice_end)
+	if old == NOTICE:
+		check_notice_over(case.notice_end, today)
 	if new in (NOTICE, ENTRY, MONITORING) and not case.eligible:
 		raise PolicyError(
 			_("The household does not meet the monitoring conditions; reject the case with a reason instead")

@@ -8,7 +8,7 @@ from frappe.utils import flt, getdate, today
 
 from fanpin.controllers.assistance import set_case_checks
 from fanpin.controllers.deadlines import verification_due_date
-from fanpin.controllers.stage import sync_stage
+from fanpin.controllers.stage import keep_procedure_dates, sync_stage
 from fanpin.controllers.warnings import town_officers
 from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
@@ -239,10 +239,9 @@ class MonitoringCase(Document):
 		)
 
 	def apply_stage_change(self, old_stage, new_stage):
-		before = self.get_doc_before_save()
-		# Dates the procedure sets are never taken from the request.
-		for field in ("notice_start", "notice_end", "identified_on", "eliminated_on", "elimination_method"):
-			self.set(field, before.get(field) if before else None)
+		keep_procedure_dates(
+			self, ("notice_start", "notice_end", "identified_on", "eliminated_on", "elimination_method")
+		)
 		case = procedure.CaseState(
 			household_type=self.household_type,
 			verified_on=self.verified_on,

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from fanpin.controllers.assistance import implemented_measure_count, refresh_case_checks
-from fanpin.controllers.stage import state_for_stage, sync_stage
+from fanpin.controllers.stage import keep_procedure_dates, state_for_stage, sync_stage
 from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import exit as exit_rules
@@ -124,9 +124,7 @@ class RiskElimination(Document):
 		return findings
 
 	def apply_stage_change(self, old_stage, new_stage, blocking):
-		before = self.get_doc_before_save()
-		for field in ("notice_start", "notice_end", "eliminated_on"):
-			self.set(field, before.get(field) if before else None)
+		keep_procedure_dates(self, ("notice_start", "notice_end", "eliminated_on"))
 		on = getdate(today())
 		if old_stage is not None:
 			try:
