@@ -25,6 +25,7 @@ from fanpin.policy.idcard import age_on, make_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
 from fanpin.policy.pinyin import name_pinyin, search_keywords
 from fanpin.setup.defaults import DEPARTMENTS, TOWNS
+from fanpin.setup.install import ensure_line
 from fanpin.utils import bulk_insert, reserve_names
 
 DEMO_PASSWORD = "Fanpin@2026"
@@ -104,14 +105,7 @@ def finish_setup_of_a_fresh_site() -> None:
 def create_demo_lines() -> None:
 	"""The app ships only the lines the policy states (2021); a demo needs the years after it."""
 	for year in range(2022, datetime.date.today().year + 2):
-		if not frappe.db.exists("Monitoring Threshold", {"year": year, "region": "山东省"}):
-			frappe.get_doc(
-				doctype="Monitoring Threshold",
-				year=year,
-				region="山东省",
-				amount=6500 + 300 * (year - 2021),
-				source_document="演示数据，非正式标准",
-			).insert(ignore_permissions=True)
+		ensure_line(year, 6500 + 300 * (year - 2021), "演示数据，非正式标准")
 
 
 def village_code(town_code: str, index: int) -> str:

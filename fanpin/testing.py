@@ -8,6 +8,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from fanpin.policy.idcard import make_id_number
+from fanpin.setup import install
 
 DONGLAI = "370681001000"  # 东莱街道
 BEIMA = "370681102000"  # 北马镇
@@ -129,16 +130,7 @@ def act(doctype: str, name: str, action: str, **values):
 
 def ensure_line(year: int, amount: float = 6500) -> None:
 	"""A monitoring line for a year the shipped data does not cover (test data)."""
-	if not frappe.db.exists("Monitoring Threshold", {"year": year, "region": "山东省"}):
-		frappe.get_doc(
-			{
-				"doctype": "Monitoring Threshold",
-				"year": year,
-				"region": "山东省",
-				"amount": amount,
-				"source_document": "测试",
-			}
-		).insert(ignore_permissions=True)
+	install.ensure_line(year, amount, "测试")
 
 
 def make_monitored_case(

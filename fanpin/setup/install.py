@@ -102,16 +102,27 @@ def shipped_thresholds() -> list[dict]:
 def ensure_thresholds():
 	"""Insert shipped yearly lines that are missing; an existing record is never touched."""
 	for row in shipped_thresholds():
-		if not frappe.db.exists("Monitoring Threshold", {"year": int(row["year"]), "region": row["region"]}):
-			insert(
-				"Monitoring Threshold",
-				year=int(row["year"]),
-				region=row["region"],
-				amount=float(row["amount"]),
-				effective_date=getdate(row["effective_date"]),
-				source_document=row["source_document"],
-				line_name=row["line_name"],
-			)
+		ensure_line(
+			int(row["year"]),
+			float(row["amount"]),
+			row["source_document"],
+			region=row["region"],
+			effective_date=getdate(row["effective_date"]),
+			line_name=row["line_name"],
+		)
+
+
+def ensure_line(year: int, amount: float, source_document: str, region: str = "山东省", **values) -> None:
+	"""A yearly monitoring line, unless the year already has one for the region (never overwritten)."""
+	if not frappe.db.exists("Monitoring Threshold", {"year": year, "region": region}):
+		insert(
+			"Monitoring Threshold",
+			year=year,
+			region=region,
+			amount=amount,
+			source_document=source_document,
+			**values,
+		)
 
 
 def configure_site():
