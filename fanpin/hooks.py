@@ -16,3 +16,23 @@ before_uninstall = "fanpin.setup.install.before_uninstall"
 standard_queries = {"Household": "fanpin.api.search.household_query"}
 
 scheduler_events = {"daily": ["fanpin.tasks.daily"]}
+
+# Per-area scope, enforced at one point (fanpin/permissions): every scoped DocType, child tables
+# included, gets the same query condition and document check.
+from fanpin.permissions.registry import FRAPPE_HOLDERS, SCOPED, hook_map  # noqa: E402
+
+permission_query_conditions = {
+	**hook_map("fanpin.permissions.scope.query_condition"),
+	**{doctype: "fanpin.permissions.scope.holder_condition" for doctype in FRAPPE_HOLDERS},
+}
+has_permission = hook_map("fanpin.permissions.scope.has_permission")
+doc_events = {
+	**{doctype: {"validate": "fanpin.permissions.scope.check_write"} for doctype in SCOPED},
+	"File": {"before_insert": "fanpin.permissions.scope.keep_attachments_private"},
+}
+override_whitelisted_methods = {
+	"frappe.client.get_count": "fanpin.permissions.channels.get_count",
+	"frappe.desk.search.search_link": "fanpin.permissions.channels.search_link",
+	"frappe.desk.search.search_widget": "fanpin.permissions.channels.search_widget",
+	"frappe.website.doctype.web_form.web_form.accept": "fanpin.permissions.channels.accept_web_form",
+}

@@ -3,7 +3,8 @@
 A list report module defines
 	BASE_DOCTYPE  the DocType whose fields (custom ones included) an admin may add as columns
 	COLUMNS       the report's columns (see :func:`column`)
-	query(filters, extra_fields) -> a frappe.qb query, scoped with :func:`in_scope` and sorted
+	query(filters, extra_fields) -> a frappe.qb query on BASE_DOCTYPE (or SCOPE_DOCTYPE), sorted; the
+	              framework restricts it to the user's scope
 	prepare(row) -> the row as shown (translated options and so on)
 and gets its ``execute`` from :func:`run`. A summary report defines ``get_data(filters, extra)``
 instead of ``query``/``prepare``.
@@ -24,6 +25,7 @@ from frappe.utils import getdate
 from fanpin.compat import preload_translations, unbuffered_cursor
 from fanpin.exports.defaults import PUBLIC_REPORTS
 from fanpin.exports.privacy import is_sensitive
+from fanpin.permissions.scope import restrict
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "", width: int = 110) -> dict:
@@ -170,18 +172,25 @@ def stream(module: ModuleType, filters: dict, extra: list[dict]) -> Iterator[dic
 	if not hasattr(module, "query"):
 		yield from module.get_data(filters, extra)
 		return
-	query = module.query(filters, extra)
+	query = scoped_query(module, filters, extra)
 	preload_translations()  # no other query may run while the cursor streams
 	with unbuffered_cursor():
 		for row in frappe.db.sql(query.get_sql(), as_dict=True, as_iterator=True):
-			yield prepare_extra(module.prepare(row), extra, module.BASE_DOCTYPE)
+			yield prepare_extra(module.prepare(row), extra, getattr(module, "BASE_DOCTYPE", None))
+
+
+def scoped_query(module: ModuleType, filters: dict, extra: list[dict]):
+	"""The report's query, restricted once, here, to what the user may see (frappe.qb ignores
+	permissions)."""
+	doctype = getattr(module, "SCOPE_DOCTYPE", None) or module.BASE_DOCTYPE
+	return restrict(module.query(filters, extra), doctype)
 
 
 def count(module: ModuleType, filters: dict, extra: list[dict]) -> int | None:
 	"""How many rows an export will write, or None for a summary report (always small)."""
 	if not hasattr(module, "query"):
 		return None
-	query = module.query(filters, extra)
+	query = scoped_query(module, filters, extra)
 	return frappe.qb.from_(query.as_("rows")).select(Count("*")).run()[0][0]
 
 

@@ -1,13 +1,33 @@
-"""Per-town scope (SPEC §9).
+"""Per-area and per-department scope, enforced here and nowhere else (SPEC §9).
 
-Scope is Frappe's own: a User Permission on Area (a tree, so a town grants its villages) with
-strict user permissions on. Every read through frappe.get_list / get_doc honours it; code that
-reads through frappe.qb or frappe.get_all applies :func:`allowed_areas` itself.
+A user's areas are their User Permissions on Area (a tree: a town brings its villages), set by a
+Staff Assignment; a liaison's department is its User Permission on Government Department. The
+county roles (市扶贫办, System Manager) see everything; every other user sees what their areas and
+departments allow, and nothing when they have none.
+
+The hooks registered for each DocType of :mod:`fanpin.permissions.registry`:
+
+- :func:`query_condition` (``permission_query_conditions``) restricts every list, count, report
+  view, link search and child-table read, whatever flags the client sends;
+- :func:`has_permission` checks a single document, always against the stored record as well as
+  the values in hand, so nothing is moved out of or into the caller's scope;
+- :func:`check_write` (``validate``) checks the area a record ends up with after Frappe fetched it
+  from its links, and that attached files are files the user may read.
+
+Code that reads through frappe.qb or frappe.get_all (which ignore permissions) gets its scope from
+:func:`restrict`, :func:`in_scope` or :func:`allowed_areas`.
 """
 
+from __future__ import annotations
+
+from dataclasses import dataclass
+
 import frappe
+from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
 from frappe.permissions import add_user_permission
+
+from fanpin.permissions.registry import CHILD_TABLES, COUNTY_ROLES, FRAPPE_HOLDERS, SCOPED, Scope
 
 FANPIN_ROLES = (
 	"Fanpin Village Clerk",
@@ -16,14 +36,40 @@ FANPIN_ROLES = (
 	"Fanpin City Office",
 	"Fanpin Department Liaison",
 )
+# The condition that matches no row, for a user with no area or department.
+NOTHING = "1=0"
+
+
+@dataclass(frozen=True)
+class Viewer:
+	county: bool
+	areas: frozenset[str]
+	departments: frozenset[str]
+
+	def sees(self, rule: Scope, values) -> bool:
+		if self.county:
+			return True
+		area = values.get(rule.area_field) if rule.area_field else None
+		department = values.get(rule.department_field) if rule.department_field else None
+		return bool((area and area in self.areas) or (department and department in self.departments))
+
+
+def viewer(user: str | None = None) -> Viewer:
+	user = user or frappe.session.user
+	if user == "Administrator" or COUNTY_ROLES.intersection(frappe.get_roles(user)):
+		return Viewer(True, frozenset(), frozenset())
+	permissions = get_user_permissions(user) if user != "Guest" else {}
+	return Viewer(
+		False,
+		frozenset(p.doc for p in permissions.get("Area", [])),
+		frozenset(p.doc for p in permissions.get("Government Department", [])),
+	)
 
 
 def allowed_areas(user: str | None = None) -> set[str] | None:
-	"""Areas the user may see (a town comes with its villages), or None for no restriction."""
-	permissions = get_user_permissions(user or frappe.session.user).get("Area")
-	if not permissions:
-		return None
-	return {permission.doc for permission in permissions}
+	"""Areas the user may see (a town comes with its villages), or None for the whole county."""
+	seen = viewer(user)
+	return None if seen.county else set(seen.areas)
 
 
 def in_scope(query, village_field, user: str | None = None):
@@ -31,7 +77,145 @@ def in_scope(query, village_field, user: str | None = None):
 	areas = allowed_areas(user)
 	if areas is None:
 		return query
-	return query.where(village_field.isin(sorted(areas)))
+	return query.where(village_field.isin(sorted(areas) or [""]))
+
+
+def restrict(query, doctype, user: str | None = None):
+	"""Restrict a frappe.qb query on a registered DocType (its name, or its frappe.qb table) to what
+	the user may see."""
+	table = doctype if not isinstance(doctype, str) else frappe.qb.DocType(doctype)
+	seen, rule = viewer(user), SCOPED[table.get_table_name().removeprefix("tab")]
+	if seen.county:
+		return query
+	condition = None
+	if rule.area_field:
+		condition = table[rule.area_field].isin(sorted(seen.areas) or [""])
+	if rule.department_field:
+		by_department = table[rule.department_field].isin(sorted(seen.departments) or [""])
+		condition = by_department if condition is None else condition | by_department
+	return query.where(condition)
+
+
+# ---------------------------------------------------------------- hooks
+
+
+def query_condition(user: str | None = None, doctype: str | None = None) -> str:
+	seen = viewer(user)
+	if seen.county:
+		return ""
+	if doctype in CHILD_TABLES:
+		return child_condition(doctype, seen)
+	return own_condition(doctype, seen) or NOTHING
+
+
+def own_condition(doctype: str, seen: Viewer) -> str:
+	rule, parts = SCOPED[doctype], []
+	for field, values in ((rule.area_field, seen.areas), (rule.department_field, seen.departments)):
+		if field and values:
+			listed = ", ".join(frappe.db.escape(value) for value in sorted(values))
+			parts.append(f"`tab{doctype}`.`{field}` in ({listed})")
+	return "(" + " or ".join(parts) + ")" if parts else ""
+
+
+def child_condition(child: str, seen: Viewer) -> str:
+	parts = []
+	for parent in CHILD_TABLES[child]:
+		if condition := own_condition(parent, seen):
+			parts.append(
+				f"(`tab{child}`.`parenttype` = {frappe.db.escape(parent)} and `tab{child}`.`parent` in "
+				f"(select `tab{parent}`.`name` from `tab{parent}` where {condition}))"
+			)
+	return "(" + " or ".join(parts) + ")" if parts else NOTHING
+
+
+def holder_condition(user: str | None = None, doctype: str | None = None) -> str:
+	"""Rows of File, Version, Comment, ToDo and Access Log that belong to a scoped record are listed
+	only with a record the user may see (Frappe checks single rows through the record already)."""
+	seen = viewer(user)
+	if seen.county:
+		return ""
+	type_field, name_field = FRAPPE_HOLDERS[doctype]
+	table = f"`tab{doctype}`"
+	scoped = ", ".join(frappe.db.escape(d) for d in SCOPED)
+	parts = [f"ifnull({table}.`{type_field}`, '') not in ({scoped})"]
+	for parent in SCOPED:
+		if condition := own_condition(parent, seen):
+			parts.append(
+				f"({table}.`{type_field}` = {frappe.db.escape(parent)} and {table}.`{name_field}` in "
+				f"(select `tab{parent}`.`name` from `tab{parent}` where {condition}))"
+			)
+	return "(" + " or ".join(parts) + ")"
+
+
+def has_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
+	"""Deny a document outside the user's scope: its values in hand, its stored record, and for a
+	record not saved yet, the records its area comes from. Returns None (no objection) otherwise."""
+	seen = viewer(user)
+	if seen.county:
+		return None
+	if ptype == "share":
+		return False  # scoped records are not shared past their area
+	rule = SCOPED.get(doc.doctype)
+	if not rule:
+		return None  # a child row: Frappe checks its parent
+	if not seen.sees(rule, doc):
+		return False
+	stored = stored_values(doc, rule)
+	if stored is not None:
+		return None if seen.sees(rule, stored) else False
+	for source in rule.area_sources:
+		if (linked := doc.get(source)) and not source_in_scope(doc.doctype, source, linked, seen):
+			return False
+	return None
+
+
+def check_write(doc, method: str | None = None) -> None:
+	"""After Frappe fetched the area from the record's links: the record lands in the user's scope,
+	and every file it points at is one the user may read."""
+	if doc.flags.ignore_permissions or frappe.flags.in_install or frappe.flags.in_migrate:
+		return
+	rule, seen = SCOPED[doc.doctype], viewer()
+	if not seen.sees(rule, doc):
+		frappe.throw(_("You may only save records of your own area"), frappe.PermissionError)
+	check_files(doc)
+
+
+def check_files(doc) -> None:
+	for df in doc.meta.get("fields", {"fieldtype": ("in", ("Attach", "Attach Image"))}):
+		url = doc.get(df.fieldname)
+		if not url or not doc.has_value_changed(df.fieldname):
+			continue
+		file = frappe.db.get_value("File", {"file_url": url}, "name")
+		if not file or not frappe.get_doc("File", file).has_permission("read"):
+			frappe.throw(
+				_("{0}: the file is not one you uploaded or may read").format(_(df.label)),
+				frappe.PermissionError,
+			)
+
+
+def keep_attachments_private(doc, method: str | None = None) -> None:
+	"""A file attached to a scoped record is private, so only those who may read the record get it."""
+	if doc.attached_to_doctype in SCOPED and not doc.is_private:
+		doc.is_private = 1
+
+
+def stored_values(doc, rule: Scope) -> dict | None:
+	if doc.is_new() or not doc.name:
+		return None
+	fields = [f for f in (rule.area_field, rule.department_field) if f]
+	return frappe.db.get_value(doc.doctype, doc.name, fields, as_dict=True)
+
+
+def source_in_scope(doctype: str, source: str, name: str, seen: Viewer) -> bool:
+	target = frappe.get_meta(doctype).get_field(source).options
+	rule = SCOPED.get(target)
+	if not rule:
+		return True
+	values = frappe.db.get_value(target, name, [f for f in (rule.area_field, rule.department_field) if f], as_dict=True)
+	return values is None or seen.sees(rule, values)
+
+
+# ---------------------------------------------------------------- assignment
 
 
 def set_user_scope(user: str, role: str | None, area: str | None, department: str | None = None) -> None:

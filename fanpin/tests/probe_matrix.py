@@ -1,0 +1,382 @@
+"""The scope probe matrix: real HTTP requests, as real users, against a running site.
+
+Every scoped DocType of the registry (child tables included, and the Frappe DocTypes that hold
+fanpin data) × every probe user (one per fanpin role and scope, plus Guest) × every channel Frappe
+offers. Each probe asserts that nothing outside the caller's scope comes back (no name and no ID
+number of a record the caller may not see, in any response), that records inside it do, and that
+every write across scope is refused and leaves the stored record as it was.
+
+Expectations are computed here from the manifest (each record's stored area and department, each
+user's areas and departments), not asked of the server. Run by ``.ci/run`` (see the README):
+
+	FANPIN_PROBE_URL=http://127.0.0.1:8000 FANPIN_PROBE_HOST=site.name FANPIN_PROBE_MANIFEST=/tmp/probe.json \
+		pytest fanpin/tests/probe_matrix.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from functools import cache
+
+import pytest
+import requests
+
+from fanpin.permissions.registry import CHILD_TABLES, FRAPPE_HOLDERS, SCOPED
+
+URL = os.environ.get("FANPIN_PROBE_URL", "http://127.0.0.1:8000")
+MANIFEST = json.load(open(os.environ.get("FANPIN_PROBE_MANIFEST", "/tmp/probe.json"), encoding="utf-8"))
+RECORDS = MANIFEST["records"]
+USERS = {**MANIFEST["users"], "Guest": {"roles": ["Guest"], "county": False, "areas": [], "departments": []}}
+HOST = os.environ.get("FANPIN_PROBE_HOST")  # the site's name, when the URL does not carry it
+ADMIN_PASSWORD = os.environ.get("FANPIN_PROBE_ADMIN_PASSWORD", "admin")
+PROBES = {"count": 0}
+REFUSED = {401, 403, 404, 417}
+
+
+# ---------------------------------------------------------------- sessions and expectations
+
+
+@cache
+def session(user: str) -> requests.Session:
+	s = requests.Session()
+	if HOST:
+		s.headers["Host"] = HOST
+	if user != "Guest":
+		password = ADMIN_PASSWORD if user == "Administrator" else MANIFEST["password"]
+		r = s.post(f"{URL}/api/method/login", data={"usr": user, "pwd": password}, timeout=30)
+		assert r.status_code == 200, f"{user} cannot log in: {r.text[:200]}"
+	return s
+
+
+def call(user: str, method: str, verb: str = "POST", **params) -> requests.Response:
+	PROBES["count"] += 1
+	data = {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in params.items()}
+	s = session(user)
+	headers = {"X-Frappe-CSRF-Token": s.cookies.get("csrf_token", "")}
+	if verb == "GET":
+		return s.get(f"{URL}/api/method/{method}", params=data, timeout=60)
+	return s.post(f"{URL}/api/method/{method}", data=data, headers=headers, timeout=60)
+
+
+def rest(user: str, verb: str, path: str, **kwargs) -> requests.Response:
+	PROBES["count"] += 1
+	return session(user).request(verb, f"{URL}{path}", timeout=60, **kwargs)
+
+
+def sees(user: str, record: dict) -> bool:
+	"""Whether the user may see the record: its area or department is the user's."""
+	scope = USERS[user]
+	if scope["county"]:
+		return True
+	return bool(
+		(record["village"] and record["village"] in scope["areas"])
+		or (record["department"] and record["department"] in scope["departments"])
+	)
+
+
+@cache
+def role_reads(user: str, doctype: str) -> bool:
+	"""Whether the user's roles give read on the DocType at all (the role rights, asked as admin)."""
+	if user == "Guest":
+		return False
+	perms = call("Administrator", "frappe.client.get_list", doctype="DocPerm", parent="DocType",
+		fields=["role"], filters={"parent": doctype, "read": 1, "permlevel": 0}, limit_page_length=0)
+	roles = {row["role"] for row in perms.json()["message"]}
+	return bool(roles & set(USERS[user]["roles"]))
+
+
+def hidden(user: str) -> list[dict]:
+	return [r for r in RECORDS if not sees(user, r)]
+
+
+def assert_no_leak(user: str, response: requests.Response, what: str, allow: tuple[str, ...] = ()) -> None:
+	"""No name and no ID number of a record hidden from the user appears anywhere in the answer."""
+	body = response.text
+	# A person's ID number is also on the warnings their department sent: it is no secret to them.
+	known = {r["id_number"] for r in RECORDS if sees(user, r)}
+	for record in hidden(user):
+		for secret in (record["name"], record["id_number"]):
+			if secret and secret not in allow and secret not in known:
+				assert secret not in body, f"{what}: {user} got {record['doctype']} {record['name']} ({secret})"
+
+
+def records_of(doctype: str) -> list[dict]:
+	return [r for r in RECORDS if r["doctype"] == doctype]
+
+
+def names(doctype: str) -> list[str]:
+	return [r["name"] for r in records_of(doctype)]
+
+
+def listed(response: requests.Response) -> set[str]:
+	if response.status_code in REFUSED:
+		return set()
+	assert response.status_code == 200, response.text[:300]
+	message = response.json().get("message", response.json().get("data"))
+	if isinstance(message, dict) and "values" in message:  # reportview.get: keys + values
+		index = message["keys"].index("name")
+		return {row[index] for row in message["values"]}
+	return {row["name"] if isinstance(row, dict) else row[0] for row in message or []}
+
+
+def check_list(user: str, doctype: str, response: requests.Response, what: str) -> None:
+	assert_no_leak(user, response, what)
+	got = listed(response) & set(names(doctype))
+	expected = {r["name"] for r in records_of(doctype) if sees(user, r)} if role_reads(user, doctype) else set()
+	assert got == expected, f"{what}: {user} listed {sorted(got)}, expected {sorted(expected)}"
+
+
+PROBE_USERS = sorted(USERS)
+PARENTS = sorted(SCOPED)
+
+
+def pytest_generate_tests(metafunc):
+	if "user" in metafunc.fixturenames:
+		metafunc.parametrize("user", PROBE_USERS)
+	if "doctype" in metafunc.fixturenames:
+		metafunc.parametrize("doctype", PARENTS)
+	if "child" in metafunc.fixturenames:
+		metafunc.parametrize("child", sorted(CHILD_TABLES))
+	if "holder" in metafunc.fixturenames:
+		metafunc.parametrize("holder", FRAPPE_HOLDERS)
+
+
+# ---------------------------------------------------------------- read channels: lists
+
+
+def test_rest_list(user, doctype):
+	r = rest(user, "GET", f"/api/resource/{doctype}", params={
+		"fields": json.dumps(["name"]), "filters": json.dumps([["name", "in", names(doctype)]]),
+		"limit_page_length": 0})
+	check_list(user, doctype, r, "REST list")
+
+
+def test_client_get_list_and_count(user, doctype):
+	r = call(user, "frappe.client.get_list", doctype=doctype, fields=["name"],
+		filters=[["name", "in", names(doctype)]], limit_page_length=0)
+	check_list(user, doctype, r, "frappe.client.get_list")
+	hidden_names = [n["name"] for n in hidden(user) if n["doctype"] == doctype]
+	if hidden_names:
+		r = call(user, "frappe.client.get_count", doctype=doctype, filters=[["name", "in", hidden_names]])
+		assert r.status_code in REFUSED or r.json()["message"] == 0, f"get_count: {user} {doctype} {r.text[:200]}"
+
+
+def test_report_view_count_and_group_by(user, doctype):
+	r = call(user, "frappe.desk.reportview.get", doctype=doctype, fields=["`tab%s`.`name`" % doctype],
+		filters=[[doctype, "name", "in", names(doctype)]], page_length=500, view="Report")
+	check_list(user, doctype, r, "report view")
+	r = call(user, "frappe.desk.reportview.get_count", doctype=doctype,
+		filters=[[doctype, "name", "in", names(doctype)]])
+	expected = sum(1 for rec in records_of(doctype) if sees(user, rec)) if role_reads(user, doctype) else 0
+	assert r.status_code in REFUSED and expected == 0 or r.json()["message"] == expected, r.text[:200]
+	field = SCOPED[doctype].area_field or SCOPED[doctype].department_field
+	r = call(user, "frappe.desk.listview.get_group_by_count", doctype=doctype,
+		current_filters=[[doctype, "name", "in", names(doctype)]], field=field)
+	if r.status_code == 200:
+		total = sum(row["count"] for row in r.json()["message"] or [])
+		assert total == expected, f"group-by count: {user} {doctype} {total} != {expected}"
+
+
+def test_export(user, doctype):
+	r = call(user, "frappe.desk.reportview.export_query", doctype=doctype, file_format_type="CSV",
+		fields=["`tab%s`.`name`" % doctype], filters=[[doctype, "name", "in", names(doctype)]])
+	assert_no_leak(user, r, "export")
+
+
+def test_link_search_whatever_flags(user, doctype):
+	for record in records_of(doctype):
+		for flags in ({}, {"ignore_user_permissions": 1}, {"reference_doctype": doctype, "ignore_user_permissions": 1}):
+			r = call(user, "frappe.desk.search.search_link", doctype=doctype, txt=record["name"], **flags)
+			assert_no_leak(user, r, f"search_link {flags}")
+			r = call(user, "frappe.desk.search.search_widget", doctype=doctype, txt=record["name"],
+				filters={"name": record["name"]}, **flags)
+			assert_no_leak(user, r, f"search_widget {flags}")
+		if record["id_number"]:
+			r = call(user, "frappe.desk.search.search_link", doctype="Household", txt=record["id_number"][-6:])
+			assert_no_leak(user, r, "household search by ID digits")
+
+
+# ---------------------------------------------------------------- read channels: one document
+
+
+def test_document_channels(user, doctype):
+	for record in records_of(doctype):
+		visible = sees(user, record) and role_reads(user, doctype)
+		what = f"{user} on {doctype} {record['name']}"
+		responses = {
+			"REST get": rest(user, "GET", f"/api/resource/{doctype}/{record['name']}"),
+			"frappe.client.get": call(user, "frappe.client.get", doctype=doctype, name=record["name"]),
+			"desk form": call(user, "frappe.desk.form.load.getdoc", "GET", doctype=doctype, name=record["name"]),
+			"docinfo": call(user, "frappe.desk.form.load.get_docinfo", "GET", doctype=doctype, name=record["name"]),
+			"print": call(user, "frappe.www.printview.get_html_and_style", doc=doctype, name=record["name"]),
+			"printview page": rest(user, "GET", "/printview", params={"doctype": doctype, "name": record["name"]}),
+		}
+		for channel, r in responses.items():
+			if visible:
+				assert r.status_code == 200, f"{channel}: {what} refused ({r.status_code}) though in scope"
+			else:
+				allow = (record["name"],)  # the caller sent the name; it may be echoed in the refusal
+				assert_no_leak(user, r, f"{channel}: {what}", allow=allow)
+				if channel != "printview page":
+					assert r.status_code in REFUSED, f"{channel}: {what} answered {r.status_code}"
+				elif record["id_number"]:
+					assert record["id_number"] not in r.text
+		r = call(user, "frappe.client.get_value", "GET", doctype=doctype, filters={"name": record["name"]},
+			fieldname=json.dumps(["name"]))
+		if not visible:
+			assert r.status_code in REFUSED or not (r.json().get("message") or {}), f"get_value: {what}"
+
+
+def test_files(user, doctype):
+	for record in records_of(doctype):
+		visible = sees(user, record) and role_reads(user, doctype)
+		r = rest(user, "GET", record["file_url"])
+		if visible:
+			assert r.status_code == 200, f"{user} cannot download the file of {record['name']} in scope"
+		else:
+			assert r.status_code in REFUSED, f"{user} downloaded the file of {doctype} {record['name']}"
+			assert "探针附件" not in r.text
+
+
+# ---------------------------------------------------------------- child tables and Frappe holders
+
+
+def test_child_table_listing(user, child):
+	for parent in CHILD_TABLES[child]:
+		parents = names(parent)
+		r = call(user, "frappe.client.get_list", doctype=child, parent=parent, fields=["name", "parent"],
+			filters=[["parent", "in", parents]], limit_page_length=0)
+		assert_no_leak(user, r, f"child {child} of {parent}")
+		if r.status_code == 200:
+			got = {row["parent"] for row in r.json()["message"]}
+			allowed = {rec["name"] for rec in records_of(parent) if sees(user, rec)}
+			assert got <= allowed, f"{user} listed {child} rows of {sorted(got - allowed)}"
+		r = call(user, "frappe.desk.reportview.get", doctype=child, parent_doctype=parent,
+			fields=[f"`tab{child}`.`parent`"], filters=[[child, "parent", "in", parents]])
+		assert_no_leak(user, r, f"report view of {child}")
+
+
+def test_frappe_holders(user, holder):
+	field = FRAPPE_HOLDERS[holder][1]
+	if not hidden(user):
+		return
+	r = call(user, "frappe.client.get_list", doctype=holder, fields=["name", field],
+		filters=[[field, "in", [rec["name"] for rec in hidden(user)]]], limit_page_length=0)
+	if r.status_code == 200:
+		assert r.json()["message"] == [], f"{holder}: {user} listed {r.json()['message'][:3]}"
+	assert_no_leak(user, r, f"{holder} list")
+
+
+# ---------------------------------------------------------------- reports
+
+
+@cache
+def reports() -> list[str]:
+	r = call("Administrator", "frappe.client.get_list", doctype="Report", fields=["name"],
+		filters={"module": "Fanpin", "report_type": "Script Report"}, limit_page_length=0)
+	return sorted(row["name"] for row in r.json()["message"])
+
+
+def test_reports(user):
+	for report in reports():
+		r = call(user, "frappe.desk.query_report.run", report_name=report, filters={})
+		assert_no_leak(user, r, f"report {report}")
+
+
+# ---------------------------------------------------------------- writes across scope
+
+
+def stored(doctype: str, name: str) -> dict | None:
+	r = call("Administrator", "frappe.client.get", doctype=doctype, name=name)
+	return r.json()["message"] if r.status_code == 200 else None
+
+
+def same(before: dict, after: dict | None) -> bool:
+	return after is not None and before["modified"] == after["modified"] and before.get("village") == after.get("village")
+
+
+def own_area(user: str) -> str | None:
+	villages = [a for a in USERS[user]["areas"] if not a.endswith("000")]
+	return villages[0] if villages else None
+
+
+def test_writes_across_scope_are_refused(user, doctype):
+	rule = SCOPED[doctype]
+	for record in hidden(user):
+		if record["doctype"] != doctype:
+			continue
+		before = stored(doctype, record["name"])
+		what = f"{user} on {doctype} {record['name']}"
+		attempts = {
+			"REST PUT": rest(user, "PUT", f"/api/resource/{doctype}/{record['name']}", json={}),
+			"set_value": call(user, "frappe.client.set_value", doctype=doctype, name=record["name"],
+				fieldname=rule.area_field or rule.department_field,
+				value=own_area(user) or (USERS[user]["departments"] or [""])[0]),
+			"desk save": call(user, "frappe.desk.form.save.savedocs", doc=json.dumps(before), action="Save"),
+			"REST DELETE": rest(user, "DELETE", f"/api/resource/{doctype}/{record['name']}"),
+			"client delete": call(user, "frappe.client.delete", doctype=doctype, name=record["name"]),
+		}
+		for channel, r in attempts.items():
+			assert r.status_code != 200, f"{channel}: {what} was accepted"
+			assert_no_leak(user, r, f"{channel}: {what}", allow=(record["name"],))
+		assert same(before, stored(doctype, record["name"])), f"{what}: the stored record changed"
+
+
+def test_records_cannot_be_moved_out_of_scope(user, doctype):
+	rule = SCOPED[doctype]
+	for record in records_of(doctype):
+		if not sees(user, record) or USERS[user]["county"]:
+			continue
+		before = stored(doctype, record["name"])
+		outside = next(r for r in hidden(user) if r["doctype"] == doctype)
+		if rule.area_sources:
+			change = {source: stored(doctype, outside["name"])[source] for source in rule.area_sources}
+		else:
+			change = {rule.area_field or rule.department_field: outside["village"] or outside["department"]}
+		r = rest(user, "PUT", f"/api/resource/{doctype}/{record['name']}", json=change)
+		assert r.status_code != 200, f"{user} moved {doctype} {record['name']} with {change}"
+		assert same(before, stored(doctype, record["name"])), f"{user}: {record['name']} changed"
+
+
+def test_records_cannot_be_created_in_another_scope(user, doctype):
+	rule = SCOPED[doctype]
+	outside = [r for r in hidden(user) if r["doctype"] == doctype]
+	if not outside or USERS[user]["county"]:
+		return
+	template = stored(doctype, outside[0]["name"])
+	for key in ("name", "creation", "modified", "owner", "modified_by", "docstatus", "idx", "workflow_state"):
+		template.pop(key, None)
+	template.pop("household_code", None)
+	count = lambda: call("Administrator", "frappe.client.get_count", doctype=doctype).json()["message"]  # noqa: E731
+	before = count()
+	r = rest(user, "POST", f"/api/resource/{doctype}", json=template)
+	assert r.status_code != 200, f"{user} created a {doctype} in another area ({rule})"
+	assert count() == before
+	assert_no_leak(user, r, f"create {doctype}", allow=tuple(v for v in template.values() if isinstance(v, str)))
+
+
+# ---------------------------------------------------------------- the public web form
+
+
+def test_guest_gets_a_confirmation_and_nothing_else():
+	household = next(r for r in RECORDS if r["doctype"] == "Household")
+	data = {
+		"doctype": "Risk Clue",
+		"person_name": "探针申请",
+		"id_number": household["id_number"],
+		"phone": "13800000000",
+		"village": household["village"],
+		"description": "家人患大病",
+	}
+	r = call("Guest", "frappe.website.doctype.web_form.web_form.accept", web_form="assistance-application",
+		data=json.dumps(data))
+	assert r.status_code == 200, r.text[:300]
+	assert r.json()["message"] == {"doctype": "Risk Clue"}
+	for secret in (household["name"], "household", "370681"):
+		assert secret not in json.dumps(r.json()["message"])
+
+
+def test_probe_count_is_printed():
+	print(f"\nscope probe matrix: {PROBES['count']} probes over HTTP")
+	assert PROBES["count"] > 1000
