@@ -35,4 +35,6 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "fanpin.permissions.channels.search_link",
 	"frappe.desk.search.search_widget": "fanpin.permissions.channels.search_widget",
 	"frappe.website.doctype.web_form.web_form.accept": "fanpin.permissions.channels.accept_web_form",
+	"frappe.desk.query_report.export_query": "fanpin.permissions.channels.export_query_report",
+	"frappe.www.printview.get_html_and_style": "fanpin.permissions.channels.get_html_and_style",
 }

@@ -90,6 +90,15 @@ class FanpinTestCase(FrappeTestCase):
 		super().tearDown()
 
 
+def uploaded_file(file_name: str = "auth.pdf", content: str = "%PDF-1.4 test") -> str:
+	"""A private file uploaded by the current user, as the desk's Attach button makes one."""
+	return (
+		frappe.get_doc({"doctype": "File", "file_name": file_name, "content": content, "is_private": 1})
+		.insert()
+		.file_url
+	)
+
+
 def make_income(household: str, reference_date, per_capita: float, size: int = 1):
 	"""An income record whose per-capita income is ``per_capita`` for a household of ``size``."""
 	return frappe.get_doc(

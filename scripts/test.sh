@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs both test layers.
+# Runs the test layers.
 #   pure layer   — pytest over fanpin/policy and the spreadsheet writers (no Frappe needed)
 #   Frappe layer — when a bench is found ($FANPIN_BENCH, else /opt/frappe-bench): this checkout is
 #                  put into the bench, a throw-away site is created, fanpin installed, migrated twice
-#                  (the second must change nothing), its FrappeTestCase tests run, and the app
-#                  uninstalled; the bench is then put back as it was.
+#                  (the second must change nothing), its FrappeTestCase tests run
+#   HTTP layer   — on the same site with the demo county and the probe data, the web server, the
+#                  realtime server and a worker are started and the scope probe matrix runs over HTTP
+#   then the app is uninstalled and the bench put back as it was.
 # Exits non-zero on any failure, and when a layer ran no test.
 set -uo pipefail
 
@@ -34,7 +36,7 @@ say "pure layer (pytest)"
 if [ ! -x "$VENV/bin/python" ]; then
 	python3 -m venv "$VENV" || fail "cannot create $VENV"
 fi
-mapfile -t PURE_DEPS < <(runtime_dependencies test)
+mapfile -t PURE_DEPS < <(runtime_dependencies test live)
 "$VENV/bin/pip" install -q --disable-pip-version-check "${PURE_DEPS[@]}" || fail "cannot install test dependencies"
 (cd "$REPO" && "$VENV/bin/python" -m pytest -q -p no:cacheprovider) | tee "$LOG_DIR/pytest.log"
 pure_status=${PIPESTATUS[0]}
@@ -56,7 +58,14 @@ cp "$BENCH/sites/apps.txt" "$LOG_DIR/apps.txt"
 
 db_root() { printf '%s\n' "$DB_ROOT_PASSWORD"; }
 
+SERVER_PIDS=()
+stop_servers() {
+	for pid in "${SERVER_PIDS[@]}"; do kill -- -"$pid" 2>/dev/null; done
+	SERVER_PIDS=()
+}
+
 restore_bench() {
+	stop_servers
 	cd "$BENCH" || return
 	if [ -d "sites/$SITE" ]; then
 		db_root | bench drop-site "$SITE" --force --no-backup --db-root-username root >/dev/null 2>&1
@@ -114,7 +123,35 @@ grep -Eq '^OK' "$LOG_DIR/run-tests.log" || fail "Frappe layer did not finish"
 ran=$(grep -Eo '^Ran [0-9]+ test' "$LOG_DIR/run-tests.log" | grep -Eo '[0-9]+' | tail -1)
 [ "${ran:-0}" -gt 0 ] || fail "Frappe layer ran no test"
 
+# ---------------------------------------------------------------- HTTP layer
+say "HTTP layer: the scope probe matrix"
+bench --site "$SITE" execute fanpin.demo.create --kwargs "{'households': 300}" > "$LOG_DIR/demo.log" 2>&1 \
+	|| { tail -20 "$LOG_DIR/demo.log"; fail "demo county"; }
+bench --site "$SITE" execute fanpin.tests.probe_data.build --kwargs "{'path': '$LOG_DIR/probe.json'}" \
+	> "$LOG_DIR/probe-data.log" 2>&1 || { tail -20 "$LOG_DIR/probe-data.log"; fail "probe data"; }
+[ -s "$LOG_DIR/probe.json" ] || { tail -20 "$LOG_DIR/probe-data.log"; fail "probe data wrote no manifest"; }
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+setsid bench serve --port "$PORT" --noreload > "$LOG_DIR/serve.log" 2>&1 &
+SERVER_PIDS+=($!)
+setsid node apps/frappe/socketio.js > "$LOG_DIR/socketio.log" 2>&1 &
+SERVER_PIDS+=($!)
+setsid bench worker --queue short,default,long > "$LOG_DIR/worker.log" 2>&1 &
+SERVER_PIDS+=($!)
+for _ in $(seq 60); do
+	curl -sf -H "Host: $SITE" "http://127.0.0.1:$PORT/api/method/ping" >/dev/null && break
+	sleep 1
+done
+curl -sf -H "Host: $SITE" "http://127.0.0.1:$PORT/api/method/ping" >/dev/null || { tail -20 "$LOG_DIR/serve.log"; fail "the web server did not start"; }
+(cd "$REPO" && FANPIN_PROBE_URL="http://127.0.0.1:$PORT" FANPIN_PROBE_HOST="$SITE" \
+	FANPIN_PROBE_MANIFEST="$LOG_DIR/probe.json" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \
+	fanpin/tests/probe_matrix.py) | tee "$LOG_DIR/http.log"
+http_status=${PIPESTATUS[0]}
+stop_servers
+[ "$http_status" -eq 0 ] || fail "HTTP layer (pytest exit $http_status)"
+http_passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/http.log" | grep -Eo '[0-9]+')
+[ "${http_passed:-0}" -gt 0 ] || fail "HTTP layer ran no test"
+
 bench --site "$SITE" uninstall-app fanpin --yes --no-backup > "$LOG_DIR/uninstall.log" 2>&1 || { tail -30 "$LOG_DIR/uninstall.log"; fail "uninstall-app"; }
 echo "uninstall-app fanpin: ok"
 passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/pytest.log" | grep -Eo '[0-9]+')
-printf '\n%s passed, 0 failed\n' "$((passed + ran))"
+printf '\n%s passed, 0 failed\n' "$((passed + ran + http_passed))"

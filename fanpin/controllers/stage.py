@@ -8,7 +8,10 @@ state change made by a plain save is held to the same self-approval rule as a wo
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields
 from frappe.model.workflow import get_transitions, get_workflow, get_workflow_name, has_approval_access
+
+from fanpin.policy import procedure
 
 
 def active_workflow(doctype: str):
@@ -65,3 +68,60 @@ def keep_procedure_dates(doc, fields: tuple[str, ...]) -> None:
 	before = doc.get_doc_before_save()
 	for field in fields:
 		doc.set(field, before.get(field) if before else None)
+
+
+def check_stage_fields(doc, stage_fields: dict[str, tuple[str, ...]], facts: tuple[str, ...] = ()) -> None:
+	"""A procedure field is written only in its own stage, by a role the workflow lets edit that
+	state; on a decided case (see ``procedure.frozen_fact_errors``) its facts do not change by a
+	plain edit. Held on the stored record, for the desk, PUT and set_value alike."""
+	before = doc.get_doc_before_save()
+	if not before or doc.flags.ignore_permissions or doc.flags.via_follow_up:
+		return
+	owned = [field for fields in stage_fields.values() for field in fields]
+	changed = [field for field in (*owned, *facts) if value_of(doc, field) != value_of(before, field)]
+	if not changed:
+		return
+	for field, stage in procedure.stage_field_errors(stage_fields, before.stage, changed):
+		frappe.throw(
+			_("{0} can only be filled in at the stage {1}").format(_(doc.meta.get_label(field)), _(stage)),
+			frappe.PermissionError,
+		)
+	if facts:
+		for field in procedure.frozen_fact_errors(before.stage, changed):
+			frappe.throw(
+				_(
+					"{0} of a decided case changes only through a follow-up visit or a new determination"
+				).format(_(doc.meta.get_label(field))),
+				frappe.PermissionError,
+			)
+	check_state_editor(before, [field for field in changed if field in owned])
+
+
+def check_state_editor(before, fields: list[str]) -> None:
+	"""The workflow names who edits a document in each state (an admin may change it)."""
+	workflow = active_workflow(before.doctype)
+	if not fields or not workflow or frappe.session.user == "Administrator":
+		return
+	state = before.get(workflow.workflow_state_field)
+	editors = {row.allow_edit for row in workflow.states if row.state == state}
+	if editors and not editors.intersection(frappe.get_roles()):
+		frappe.throw(
+			_("{0} can only be filled in by {1}").format(
+				_(before.meta.get_label(fields[0])), "、".join(_(role) for role in sorted(editors))
+			),
+			frappe.PermissionError,
+		)
+
+
+def value_of(doc, field: str):
+	value = doc.get(field)
+	if isinstance(value, list):  # a child table: its rows' own values, without names and positions
+		return [
+			{
+				df.fieldname: row.get(df.fieldname) or None
+				for df in row.meta.fields
+				if df.fieldtype not in no_value_fields
+			}
+			for row in value
+		]
+	return value or None

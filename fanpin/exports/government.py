@@ -12,6 +12,7 @@ from types import ModuleType
 
 import frappe
 from frappe import _
+from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.desk.query_report import get_report_doc
 from frappe.utils import add_days, cint, now_datetime
 
@@ -131,6 +132,7 @@ def export_report(report: str, filters: dict) -> dict:
 	get_report_doc(report)  # Frappe's own check: the report's roles and report access to its DocType
 	module = report_module(report)
 	filters = frappe._dict(filters or {})
+	make_access_log(report_name=report, filters=frappe.as_json(filters), file_type="xlsx", method="Export")
 	total = count(module, filters, extra_fields(module, report))
 	if total is not None and total > SYNC_ROWS:
 		frappe.enqueue(

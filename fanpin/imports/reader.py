@@ -18,6 +18,42 @@ Row = tuple[int, list]  # (1-based row number as the office sees it, cells)
 
 XLSX, XLS, CSV = "xlsx", "xls", "csv"
 
+# What a department file may be: real monthly lists are a few MB and some ten thousand rows.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # an .xlsx is a zip: its contents, unpacked
+MAX_ROWS = 300_000
+
+
+def check_size(content: bytes, filename: str) -> None:
+	"""Refuse a file too large to be a department list, or a zip that unpacks to far more than it is."""
+	if len(content) > MAX_FILE_BYTES:
+		raise PolicyError(
+			_("{0} is {1} MB; a department file may be at most {2} MB"),
+			filename,
+			round(len(content) / 1024 / 1024, 1),
+			MAX_FILE_BYTES // 1024 // 1024,
+		)
+	if file_kind(content, filename) != XLSX:
+		return
+	try:
+		unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(content)).infolist())
+	except zipfile.BadZipFile as error:
+		raise PolicyError(_("The spreadsheet cannot be opened: {0}"), str(error)) from error
+	if unpacked > MAX_UNPACKED_BYTES:
+		raise PolicyError(
+			_("{0} unpacks to {1} MB; a department file may unpack to at most {2} MB"),
+			filename,
+			unpacked // 1024 // 1024,
+			MAX_UNPACKED_BYTES // 1024 // 1024,
+		)
+
+
+def check_row_count(rows: Iterator[Row]) -> Iterator[Row]:
+	for number, cells in rows:
+		if number > MAX_ROWS:
+			raise PolicyError(_("The file has more than {0} rows; split it into smaller files"), MAX_ROWS)
+		yield number, cells
+
 
 def file_kind(content: bytes, filename: str) -> str:
 	"""What the file is, by its name or, for a misnamed spreadsheet, by its first bytes."""
@@ -32,7 +68,10 @@ def file_kind(content: bytes, filename: str) -> str:
 
 
 def read_rows(content: bytes, filename: str) -> Iterator[Row]:
-	return {XLSX: _xlsx_rows, XLS: _xls_rows, CSV: _csv_rows}[file_kind(content, filename)](content)
+	check_size(content, filename)
+	return check_row_count(
+		{XLSX: _xlsx_rows, XLS: _xls_rows, CSV: _csv_rows}[file_kind(content, filename)](content)
+	)
 
 
 def count_rows(content: bytes, filename: str) -> int:

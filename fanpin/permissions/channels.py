@@ -6,6 +6,8 @@
 - ``frappe.desk.search.search_link`` / ``search_widget`` drop every permission check, not only the
   user permissions, when the client sends ``ignore_user_permissions=1``. For a scoped DocType the
   flag is dropped here, so link search stays in the user's scope whatever the client sends.
+- Prints and report exports are recorded in Frappe's Access Log (who, what, which filters, when):
+  the desk's print preview and a script report's Export do not record themselves.
 - Frappe's web form ``accept`` returns the inserted document, so a guest who applies online would
   get the clue back with the household its ID number matched. A fanpin web form answers with its
   DocType only; forms of other apps keep Frappe's answer.
@@ -13,8 +15,10 @@
 
 import frappe
 from frappe.client import get_safe_filters
-from frappe.desk import search
+from frappe.core.doctype.access_log.access_log import make_access_log
+from frappe.desk import query_report, search
 from frappe.website.doctype.web_form.web_form import accept
+from frappe.www import printview
 
 from fanpin.permissions.registry import scoped_doctypes
 
@@ -53,3 +57,23 @@ def accept_web_form(web_form: str, data: str, **kwargs):
 	if frappe.db.get_value("Web Form", web_form, "module") != "Fanpin":
 		return doc
 	return {"doctype": doc.doctype}
+
+
+@frappe.whitelist()
+def export_query_report():
+	form = frappe.local.form_dict
+	make_access_log(
+		report_name=form.get("report_name"),
+		filters=form.get("filters"),
+		file_type=form.get("file_format_type"),
+		method="Export",
+	)
+	return query_report.export_query()
+
+
+@frappe.whitelist()
+def get_html_and_style(doc: str, name: str | None = None, *args, **kwargs):
+	kwargs.pop("cmd", None)
+	if isinstance(doc, str) and isinstance(name, str):
+		make_access_log(doctype=doc, document=name, method="Print")
+	return printview.get_html_and_style(doc, name, *args, **kwargs)

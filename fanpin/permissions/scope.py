@@ -211,7 +211,9 @@ def source_in_scope(doctype: str, source: str, name: str, seen: Viewer) -> bool:
 	rule = SCOPED.get(target)
 	if not rule:
 		return True
-	values = frappe.db.get_value(target, name, [f for f in (rule.area_field, rule.department_field) if f], as_dict=True)
+	values = frappe.db.get_value(
+		target, name, [f for f in (rule.area_field, rule.department_field) if f], as_dict=True
+	)
 	return values is None or seen.sees(rule, values)
 
 

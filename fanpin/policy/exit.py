@@ -23,6 +23,12 @@ CITY_MARKING = "City marking"
 DONE = "Risk eliminated"
 EXIT_REJECTED = "Elimination rejected"
 CLOSED = (DONE, EXIT_REJECTED)  # an exit no longer in progress
+# Fields of the exit procedure, each written only in its own stage (§六.(二)).
+EXIT_STAGE_FIELDS: dict[str, tuple[str, ...]] = {
+	PROPOSED: ("method", "proposed_on", "rigid_spending_resolved"),
+	EXIT_APPRAISAL: ("appraisal_date", "appraisal_result"),
+	TOWN_REVIEW: ("review_notes",),
+}
 
 # 脱贫不稳定户: the city office marks 返贫风险消除 directly.
 UNSTABLE_PATH = {PROPOSED: {DONE, EXIT_REJECTED}}

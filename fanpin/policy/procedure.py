@@ -162,3 +162,42 @@ def missed_deadline(
 	if stage == NOTICE and notice_ends and notice_ends < today:
 		return NOTICE_NOT_CONCLUDED, notice_ends
 	return None
+
+
+# Fields of the procedure, each written only in the stage it belongs to (§四): the home visit's
+# findings during verification, the meeting's during appraisal, and so on.
+CASE_STAGE_FIELDS: dict[str, tuple[str, ...]] = {
+	VERIFICATION: ("verified_on", "verifiers", "verification_notes"),
+	APPRAISAL: ("appraisal_date", "appraisal_attendees", "appraisal_result", "authorization_letter"),
+	COMPARISON: ("comparison_result", "comparison_notes"),
+	NOTICE: ("notice_objections",),
+}
+# The facts a classification rests on. Once a case is decided they change only through a follow-up
+# visit or a new determination, never by a plain edit.
+CASE_FACTS: tuple[str, ...] = (
+	"household",
+	"discovery_channel",
+	"channel_detail",
+	"discovery_date",
+	"risk_types",
+	"condition_a",
+	"condition_b",
+	"severe_difficulty",
+	"exclusions",
+	"resettlement_purchase",
+	"group_disabled_elderly",
+)
+DECIDED = (MONITORING, REJECTED, ELIMINATED)
+
+
+def stage_field_errors(
+	stage_fields: dict[str, tuple[str, ...]], stored_stage: str | None, changed: list[str]
+) -> list[tuple[str, str]]:
+	"""(field, the stage it belongs to) for each changed field written outside its own stage."""
+	owner = {field: stage for stage, fields in stage_fields.items() for field in fields}
+	return [(field, owner[field]) for field in changed if field in owner and owner[field] != stored_stage]
+
+
+def frozen_fact_errors(stored_stage: str | None, changed: list[str]) -> list[str]:
+	"""Facts changed on a case already decided."""
+	return [field for field in changed if stored_stage in DECIDED and field in CASE_FACTS]

@@ -141,9 +141,11 @@ def department_records(department: str, warning_type: str) -> list[dict]:
 		},
 		validate=False,
 	)
-	column_map = frappe.get_doc("Warning Column Map", department) if frappe.db.exists(
-		"Warning Column Map", department
-	) else insert({"doctype": "Warning Column Map", "department": department})
+	column_map = (
+		frappe.get_doc("Warning Column Map", department)
+		if frappe.db.exists("Warning Column Map", department)
+		else insert({"doctype": "Warning Column Map", "department": department})
+	)
 	return [describe(batch, department), describe(column_map, department)]
 
 

@@ -3,13 +3,15 @@
 
 import frappe
 from frappe import _
+from frappe.model import no_value_fields
 from frappe.model.document import Document
 from frappe.utils import get_first_day, getdate, today
 
 from fanpin.controllers.warnings import match_members, open_cases
 from fanpin.imports.warning_rows import warning_key
+from fanpin.policy import procedure
 from fanpin.policy.messages import PolicyError
-from fanpin.policy.warnings import check_disposition, initial_status
+from fanpin.policy.warnings import check_case_link, check_disposition, edit_errors, initial_status
 from fanpin.utils import throw_policy, valid_id_number
 
 
@@ -49,14 +51,38 @@ class DepartmentWarning(Document):
 		if self.is_new():
 			self.prepare_new_row()
 		before = self.get_doc_before_save()
+		self.check_edits(before)
 		try:
 			check_disposition(
 				before.status if before else None, self.status, self.monitoring_case, self.reason
 			)
+			if not before or before.status != self.status:
+				case = frappe.db.get_value("Monitoring Case", self.monitoring_case, ["household", "stage"])
+				household, stage = case or (None, None)
+				check_case_link(self.status, self.household, household, stage not in procedure.CLOSED_STAGES)
 		except PolicyError as error:
 			throw_policy(error)
 		if before and before.status != self.status:
 			self.handler, self.handled_on = frappe.session.user, today()
+
+	def check_edits(self, before) -> None:
+		"""Compared with the stored warning: a disposed warning is read-only, and what the department
+		sent (and where it was routed) is never edited."""
+		if not before or self.flags.ignore_permissions:
+			return
+		changed = [
+			df.fieldname
+			for df in self.meta.fields
+			if df.fieldtype not in no_value_fields
+			and (self.get(df.fieldname) or None) != (before.get(df.fieldname) or None)
+		]
+		if errors := edit_errors(before.status, changed):
+			frappe.throw(
+				_("This warning cannot be changed: {0}").format(
+					"、".join(_(self.meta.get_label(field)) for field in errors)
+				),
+				frappe.PermissionError,
+			)
 
 	def prepare_new_row(self):
 		"""A warning entered in the desk gets the same key and routing as an imported row."""

@@ -107,4 +107,5 @@ class FollowupVisit(Document):
 		if self.risk_types:
 			case.set("risk_types", [{"risk_type": row.risk_type} for row in self.risk_types])
 		case.last_visit, case.last_visit_date, case.visit_overdue = self.name, self.visit_date, 0
+		case.flags.via_follow_up = True  # a visit is how a decided case's facts change
 		case.save()

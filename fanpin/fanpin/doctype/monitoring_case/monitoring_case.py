@@ -8,7 +8,7 @@ from frappe.utils import flt, getdate, today
 
 from fanpin.controllers.assistance import set_case_checks
 from fanpin.controllers.deadlines import verification_due_date
-from fanpin.controllers.stage import keep_procedure_dates, sync_stage
+from fanpin.controllers.stage import check_stage_fields, keep_procedure_dates, sync_stage
 from fanpin.controllers.warnings import town_officers
 from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
@@ -122,6 +122,7 @@ class MonitoringCase(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_stage_fields(self, procedure.CASE_STAGE_FIELDS, procedure.CASE_FACTS)
 		old_stage, new_stage = sync_stage(self, procedure.VERIFICATION)
 		try:
 			procedure.check_risk_types([row.risk_type for row in self.risk_types])

@@ -22,6 +22,7 @@ from fanpin.testing import (
 	make_staff_user,
 	make_village,
 	member,
+	uploaded_file,
 )
 
 CONTROLLER = "fanpin.fanpin.doctype.monitoring_case.monitoring_case.today"
@@ -58,7 +59,7 @@ class CaseTestCase(FanpinTestCase):
 				{
 					"appraisal_date": today(),
 					"appraisal_result": "同意纳入",
-					"authorization_letter": "/files/auth.pdf",
+					"authorization_letter": uploaded_file,  # uploaded by the step's user
 				},
 			),
 			("review", self.reviewer, "审核通过，报市扶贫办比对", {}),
@@ -66,7 +67,7 @@ class CaseTestCase(FanpinTestCase):
 		]
 		for step, user, action, values in steps:
 			frappe.set_user(user)
-			act("Monitoring Case", case, action, **values)
+			act("Monitoring Case", case, action, **{k: v() if callable(v) else v for k, v in values.items()})
 			if step == until:
 				break
 		frappe.set_user("Administrator")
@@ -265,7 +266,7 @@ class TestBypass(CaseTestCase):
 			"评议通过，提交审核",
 			appraisal_date=today(),
 			appraisal_result="同意",
-			authorization_letter="/files/a.pdf",
+			authorization_letter=uploaded_file("a.pdf"),
 		)
 		self.assertRaisesRegex(
 			frappe.ValidationError,

@@ -46,9 +46,9 @@ class RiskClue(Document):
 		level, self.town = frappe.db.get_value("Area", self.village, ["level", "parent_area"]) or (None, None)
 		if level != VILLAGE:
 			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
-		match = match_members([self.id_number], scoped=True).get(self.id_number)
-		# Linked only within the saver's areas and the clue's own town (a public applicant has no
-		# areas): a clue must not reveal a household elsewhere.
+		# Linked only within the saver's areas and the clue's own town: a clue must not reveal a
+		# household elsewhere. A public applicant has no areas and sees nothing of the match.
+		match = match_members([self.id_number], scoped=frappe.session.user != "Guest").get(self.id_number)
 		self.household = match.household if match and match.town == self.town else None
 		if self.status == "Closed" and not (self.close_reason or "").strip():
 			frappe.throw(_("Give the reason for closing the clue"))

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, today
 
 from fanpin.controllers.assistance import implemented_measure_count, refresh_case_checks
-from fanpin.controllers.stage import keep_procedure_dates, state_for_stage, sync_stage
+from fanpin.controllers.stage import check_stage_fields, keep_procedure_dates, state_for_stage, sync_stage
 from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import exit as exit_rules
@@ -65,6 +65,7 @@ class RiskElimination(Document):
 
 	# end: auto-generated types
 	def validate(self):
+		check_stage_fields(self, exit_rules.EXIT_STAGE_FIELDS)
 		old_stage, new_stage = sync_stage(self, exit_rules.PROPOSED)
 		if old_stage is None:
 			self.validate_case_is_monitored()

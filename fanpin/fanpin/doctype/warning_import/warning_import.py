@@ -14,6 +14,7 @@ from fanpin.policy.warnings import PENDING, initial_status
 from fanpin.utils import bulk_insert, policy_message, reserve_names, translate
 
 CHUNK = 2000
+MAX_LISTED_ERRORS = 1000
 
 
 class WarningImport(Document):
@@ -55,9 +56,9 @@ class WarningImport(Document):
 	@frappe.whitelist()
 	def start_import(self):
 		self.check_permission("write")
-		if self.status in ("Queued",):
+		# The row lock makes a second click wait for the first, then find the batch queued.
+		if frappe.db.get_value("Warning Import", self.name, "status", for_update=True) == "Queued":
 			frappe.throw(_("This file is already being imported"))
-		self.db_set("status", "Queued")
 		frappe.enqueue(
 			"fanpin.fanpin.doctype.warning_import.warning_import.run_import",
 			queue="long",
@@ -69,22 +70,44 @@ class WarningImport(Document):
 
 
 def run_import(batch: str) -> dict:
-	"""Import one department file: every good row once, every bad row listed with its reason."""
+	"""Import one department file: every good row once, every bad row listed with its reason.
+
+	The batch row stays locked while it runs, so a second job for it waits and then finds it done.
+	Any failure rolls the whole import back and ends the batch as 失败 with its reason in Chinese
+	(the traceback goes to the Error Log)."""
+	if frappe.db.get_value("Warning Import", batch, "status", for_update=True) not in (
+		"Queued",
+		"Not started",
+	):
+		return {"status": "Skipped"}
 	doc = frappe.get_doc("Warning Import", batch)
 	frappe.set_user_lang(frappe.session.user)
-	file = frappe.get_doc("File", {"file_url": doc.import_file})
-	content, filename = file.get_content(), file.file_name
-	if isinstance(content, str):
-		content = content.encode("utf-8")
-	# A file that cannot be read leaves no row behind, only the reason on the batch.
 	frappe.db.savepoint("warning_import")
 	try:
+		file = frappe.get_doc("File", {"file_url": doc.import_file})
+		content, filename = file.get_content(), file.file_name
+		if isinstance(content, str):
+			content = content.encode("utf-8")
 		stats = WarningFileImport(doc, content, filename).run()
 	except PolicyError as error:
-		frappe.db.rollback(save_point="warning_import")
-		doc.db_set({"status": "Failed", "import_log": policy_message(error)})
-		return {"status": "Failed"}
+		return failed(doc, policy_message(error))
+	except Exception as error:  # any failure must end the batch, not leave it queued
+		frappe.log_error(
+			title=_("Warning import {0} failed").format(doc.name),
+			reference_doctype="Warning Import",
+			reference_name=doc.name,
+		)
+		return failed(
+			doc, _("The file could not be imported ({0}); nothing was saved").format(type(error).__name__)
+		)
 	return stats
+
+
+def failed(doc, reason: str) -> dict:
+	frappe.db.rollback(save_point="warning_import")
+	doc.db_set({"status": "Failed", "import_log": reason})
+	frappe.publish_progress(100, title=_("Importing {0}").format(doc.name), description=reason)
+	return {"status": "Failed"}
 
 
 class WarningFileImport:
@@ -137,7 +160,8 @@ class WarningFileImport:
 
 	def reject(self, row_number: int, reason: str, id_number: str) -> None:
 		self.stats["rows_rejected"] += 1
-		self.errors.append((row_number, reason[:500], id_number))
+		if len(self.errors) < MAX_LISTED_ERRORS:  # the rest are counted, not listed
+			self.errors.append((row_number, reason[:500], id_number))
 
 	def write(self, chunk) -> None:
 		if not chunk:
@@ -297,5 +321,7 @@ class WarningFileImport:
 			s["rows_repeated"],
 			s["rows_rejected"],
 		)
+		if s["rows_rejected"] > len(self.errors):
+			message += _("; the first {0} rejected rows are listed").format(len(self.errors))
 		self.batch.db_set({**s, "status": "Completed", "import_log": message})
 		frappe.publish_progress(100, title=_("Importing {0}").format(self.batch.name), description=message)
