@@ -11,7 +11,7 @@ from fanpin.controllers.warnings import match_members, open_cases
 from fanpin.imports.warning_rows import warning_key
 from fanpin.policy import procedure
 from fanpin.policy.messages import PolicyError
-from fanpin.policy.warnings import check_case_link, check_disposition, edit_errors, initial_status
+from fanpin.policy.warnings import PENDING, check_case_link, check_disposition, edit_errors, initial_status
 from fanpin.utils import throw_policy, valid_id_number
 
 
@@ -76,13 +76,16 @@ class DepartmentWarning(Document):
 			if df.fieldtype not in no_value_fields
 			and (self.get(df.fieldname) or None) != (before.get(df.fieldname) or None)
 		]
-		if errors := edit_errors(before.status, changed):
-			frappe.throw(
-				_("This warning cannot be changed: {0}").format(
-					"、".join(_(self.meta.get_label(field)) for field in errors)
-				),
-				frappe.PermissionError,
-			)
+		if not (errors := edit_errors(before.status, changed)):
+			return
+		if before.status != PENDING:
+			throw_policy(PolicyError("This warning was already disposed of: {0}", before.status))
+		frappe.throw(
+			_("This warning cannot be changed: {0}").format(
+				"、".join(_(self.meta.get_label(field)) for field in errors)
+			),
+			frappe.PermissionError,
+		)
 
 	def prepare_new_row(self):
 		"""A warning entered in the desk gets the same key and routing as an imported row."""
