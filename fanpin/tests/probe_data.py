@@ -112,7 +112,7 @@ def place_records(key: str, village: str) -> list[dict]:
 			}
 		),
 	]
-	for department, warning_type in DEPARTMENTS.items():
+	for index, (department, warning_type) in enumerate(DEPARTMENTS.items()):
 		docs.append(
 			insert(
 				{
@@ -125,6 +125,10 @@ def place_records(key: str, village: str) -> list[dict]:
 				}
 			)
 		)
+		if index == 0:  # one warning per place still to be judged, for the disposition probes
+			frappe.db.set_value(
+				"Department Warning", docs[-1].name, {"status": "Pending", "monitoring_case": None}
+			)
 	return [describe(doc, key) for doc in docs]
 
 

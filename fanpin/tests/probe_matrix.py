@@ -50,14 +50,14 @@ def session(user: str) -> requests.Session:
 	return s
 
 
-def call(user: str, method: str, verb: str = "POST", **params) -> requests.Response:
+def call(user: str, endpoint: str, verb: str = "POST", **params) -> requests.Response:
 	PROBES["count"] += 1
 	data = {k: json.dumps(v) if isinstance(v, list | dict) else v for k, v in params.items()}
 	s = session(user)
 	headers = {"X-Frappe-CSRF-Token": s.cookies.get("csrf_token", "")}
 	if verb == "GET":
-		return s.get(f"{URL}/api/method/{method}", params=data, timeout=60)
-	return s.post(f"{URL}/api/method/{method}", data=data, headers=headers, timeout=60)
+		return s.get(f"{URL}/api/method/{endpoint}", params=data, timeout=60)
+	return s.post(f"{URL}/api/method/{endpoint}", data=data, headers=headers, timeout=60)
 
 
 def rest(user: str, verb: str, path: str, **kwargs) -> requests.Response:
@@ -533,7 +533,8 @@ def test_procedure_fields_belong_to_their_stage_and_role():
 
 def test_warning_disposition_needs_the_persons_own_open_case():
 	officer = "officer.donglai@fanpin.demo"
-	warning = place("Department Warning", "clerk")
+	warning = place("Department Warning", "clerk")  # left pending by the probe data
+	assert stored("Department Warning", warning["name"])["status"] == "Pending"
 	other_case = place("Monitoring Case", "town")  # same town, another household
 	r = rest(
 		officer,
@@ -553,16 +554,23 @@ def test_warning_disposition_needs_the_persons_own_open_case():
 
 def test_a_disposed_warning_is_read_only():
 	officer = "officer.donglai@fanpin.demo"
-	warning = next(r for r in records_of("Department Warning") if r["place"] == "town")
+	warning = place("Department Warning", "town")  # left pending by the probe data
 	if stored("Department Warning", warning["name"])["status"] == "Pending":
 		r = call(
 			officer, "fanpin.api.warnings.mark_no_risk", warning=warning["name"], reason="收入稳定，无风险"
 		)
 		assert r.status_code == 200, r.text[:300]
+	before = stored("Department Warning", warning["name"])
+	assert before["status"] == "No risk after review"
 	for change in ({"reason": "改写理由"}, {"handled_on": "2020-01-01"}, {"status": "Pending"}):
 		r = rest(officer, "PUT", f"/api/resource/Department Warning/{warning['name']}", json=change)
 		assert refused(r), f"a disposed warning accepted {change}"
-	assert stored("Department Warning", warning["name"])["reason"] == "收入稳定，无风险"
+	after = stored("Department Warning", warning["name"])
+	assert (after["modified"], after["reason"], after["status"]) == (
+		before["modified"],
+		"收入稳定，无风险",
+		before["status"],
+	)
 
 
 def test_a_warning_import_runs_once_and_a_broken_file_fails_in_chinese():
@@ -617,3 +625,28 @@ def test_another_departments_file_cannot_be_imported():
 		},
 	)
 	assert refused(r), f"{minzheng} imported {zhujian}'s file: {r.status_code}"
+
+
+def test_a_duplicate_id_number_names_no_household_outside_scope():
+	officer = "officer.beima@fanpin.demo"
+	theirs = place("Household", "clerk")  # in 东莱街道
+	r = rest(
+		officer,
+		"POST",
+		"/api/resource/Household",
+		json={
+			"village": place("Household", "other")["village"],
+			"household_type": "Ordinary rural household",
+			"members": [
+				{
+					"member_name": "探针重复",
+					"relation": "Head of household",
+					"id_number": theirs["id_number"],
+					"labour_skill": "Ordinary labour",
+				}
+			],
+		},
+	)
+	assert refused(r), r.status_code
+	assert "辖区以外" in r.text, r.text[:300]
+	assert_no_leak(officer, r, "duplicate ID number", allow=(theirs["id_number"],))

@@ -8,6 +8,7 @@ from frappe.utils import getdate, today
 
 from fanpin.controllers.assistance import refresh_case_checks
 from fanpin.controllers.warnings import match_members
+from fanpin.permissions.scope import allowed_areas
 from fanpin.policy.area import VILLAGE
 from fanpin.policy.household import LIVE_MEMBER, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
@@ -83,12 +84,19 @@ class Household(Document):
 			return
 		# Across towns on purpose: the number is unique in the county.
 		holder = frappe.db.get_value(
-			"Household", {"household_code": self.household_code, "name": ("!=", self.name or "")}
+			"Household",
+			{"household_code": self.household_code, "name": ("!=", self.name or "")},
+			["name", "village"],
+			as_dict=True,
 		)
 		if holder:
 			frappe.throw(
 				_("Household number {0} is already used by household {1}").format(
-					self.household_code, holder
+					self.household_code, holder.name
+				)
+				if visible_area(holder.village)
+				else _("Household number {0} is already used by a household outside your area").format(
+					self.household_code
 				),
 				title=_("Duplicate Household Number"),
 			)
@@ -134,8 +142,8 @@ class Household(Document):
 	def validate_id_numbers_unique_in_county(self):
 		"""A person lives in one household only: no other live record may hold the same ID number.
 
-		Reads across towns on purpose (a duplicate elsewhere must be found); only the holding
-		household's number and area are disclosed.
+		Reads across towns on purpose (a duplicate elsewhere must be found); the holding household is
+		named only to a user who may see it.
 		"""
 		if self.status != "Registered":
 			return
@@ -144,17 +152,23 @@ class Household(Document):
 			return
 		clashes = match_members(list(live), exclude_household=self.name).values()
 		for clash in clashes:
-			frappe.throw(
-				in_row(
-					member_row_label(live[clash.id_number]),
-					_("ID number {0} already belongs to a member of household {1} ({2})").format(
-						clash.id_number,
-						clash.household,
-						frappe.db.get_value("Area", clash.village, "area_name"),
-					),
-				),
-				title=_("Duplicate ID Number"),
+			message = (
+				_("ID number {0} already belongs to a member of household {1} ({2})").format(
+					clash.id_number, clash.household, frappe.db.get_value("Area", clash.village, "area_name")
+				)
+				if visible_area(clash.village)
+				else _(
+					"ID number {0} is already registered in a household outside your area; ask the city office"
+				).format(clash.id_number)
 			)
+			frappe.throw(
+				in_row(member_row_label(live[clash.id_number]), message), title=_("Duplicate ID Number")
+			)
+
+
+def visible_area(village: str | None) -> bool:
+	areas = allowed_areas()
+	return areas is None or village in areas
 
 
 def member_row_label(member) -> str:

@@ -8,9 +8,14 @@ household or case, and no filter on them.
 """
 
 import frappe
-from frappe import _
 
-from fanpin.controllers.reports import bar_chart, column, count_by, equal_filters, run, translated, within
+from fanpin.controllers.reports import column, equal_filters, run, within
+
+# The same outcomes, shown and charted as in the ledger.
+from fanpin.fanpin.report.department_warning_ledger.department_warning_ledger import (  # noqa: F401
+	chart,
+	prepare,
+)
 
 SCOPE_DOCTYPE = "Department Warning"
 COLUMNS = [
@@ -41,13 +46,3 @@ def query(filters, extra):
 	)
 	q = equal_filters(q, warning, filters, ("department", "warning_type", "status", "import_batch"))
 	return within(q, warning.report_month, filters)
-
-
-def prepare(row):
-	row.status = translated(row.status, SCOPE_DOCTYPE)
-	return row
-
-
-def chart(data, filters):
-	labels, values = count_by(data, "status")
-	return bar_chart(labels, values, _("Warnings"))
