@@ -648,5 +648,5 @@ def test_a_duplicate_id_number_names_no_household_outside_scope():
 		},
 	)
 	assert refused(r), r.status_code
-	assert "辖区以外" in r.text, r.text[:300]
+	assert "辖区以外" in str(r.json()), r.text[:300]
 	assert_no_leak(officer, r, "duplicate ID number", allow=(theirs["id_number"],))
