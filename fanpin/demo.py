@@ -255,7 +255,7 @@ def draft_household(index: int, rng: random.Random, today: datetime.date, used_i
 					("Healthy", "Chronic illness", "Serious illness", "Disability"), weights=(75, 15, 5, 5)
 				)[0],
 				"labour_skill": SKILLS[4]
-				if age >= 70
+				if age >= 70 or age < 16
 				else rng.choices(SKILLS, weights=(55, 15, 15, 10, 5))[0],
 				"medical_insurance": "Resident medical insurance" if rng.random() > 0.02 else "Not insured",
 				"school_status": "Not a student",

@@ -6,6 +6,7 @@
 #                  (the second must change nothing), its FrappeTestCase tests run
 #   HTTP layer   — on the same site with the demo county and the probe data, the web server, the
 #                  realtime server and a worker are started and the scope probe matrix runs over HTTP
+#   browser layer — desk journeys in Debian's Chromium (Playwright) against the same running site
 #   then the app is uninstalled and the bench put back as it was.
 # Exits non-zero on any failure, and when a layer ran no test.
 set -uo pipefail
@@ -146,12 +147,25 @@ curl -sf -H "Host: $SITE" "http://127.0.0.1:$PORT/api/method/ping" >/dev/null ||
 	FANPIN_PROBE_MANIFEST="$LOG_DIR/probe.json" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \
 	fanpin/tests/probe_matrix.py) | tee "$LOG_DIR/http.log"
 http_status=${PIPESTATUS[0]}
-stop_servers
 [ "$http_status" -eq 0 ] || fail "HTTP layer (pytest exit $http_status)"
 http_passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/http.log" | grep -Eo '[0-9]+')
 [ "${http_passed:-0}" -gt 0 ] || fail "HTTP layer ran no test"
 
+# ---------------------------------------------------------------- browser layer
+say "browser layer: desk journeys in Chromium"
+if [ ! -x /usr/bin/chromium ]; then
+	apt-get install -y -q chromium > "$LOG_DIR/apt.log" 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q chromium > "$LOG_DIR/apt.log" 2>&1; } || fail "cannot install chromium"
+fi
+(cd "$REPO" && FANPIN_JOURNEY_URL="http://$SITE:$PORT" FANPIN_PROBE_MANIFEST="$LOG_DIR/probe.json" \
+	FANPIN_SCREENSHOTS="${FANPIN_SCREENSHOTS:-$LOG_DIR/screenshots}" "$VENV/bin/python" -m pytest -q -s \
+	-p no:cacheprovider fanpin/tests/journeys.py) | tee "$LOG_DIR/browser.log"
+browser_status=${PIPESTATUS[0]}
+stop_servers
+[ "$browser_status" -eq 0 ] || fail "browser layer (pytest exit $browser_status)"
+browser_passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/browser.log" | grep -Eo '[0-9]+')
+[ "${browser_passed:-0}" -gt 0 ] || fail "browser layer ran no test"
+
 bench --site "$SITE" uninstall-app fanpin --yes --no-backup > "$LOG_DIR/uninstall.log" 2>&1 || { tail -30 "$LOG_DIR/uninstall.log"; fail "uninstall-app"; }
 echo "uninstall-app fanpin: ok"
 passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/pytest.log" | grep -Eo '[0-9]+')
-printf '\n%s passed, 0 failed\n' "$((passed + ran + http_passed))"
+printf '\n%s passed, 0 failed\n' "$((passed + ran + http_passed + browser_passed))"

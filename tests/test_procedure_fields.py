@@ -82,3 +82,13 @@ def test_too_many_rows_are_refused(monkeypatch):
 	with pytest.raises(PolicyError, match="more than 3 rows"):
 		list(reader.read_rows(b"a\nb\nc\nd\n", "rows.csv"))
 	assert len(list(reader.read_rows(b"a\nb\nc\n", "rows.csv"))) == 3
+
+
+def test_a_child_has_no_labour():
+	from fanpin.policy.household import NO_LABOUR, labour_skill_for_age
+
+	assert labour_skill_for_age(14, None) == NO_LABOUR
+	assert labour_skill_for_age(14, "Lost labour capacity") == "Lost labour capacity"
+	assert labour_skill_for_age(16, "Ordinary labour") == "Ordinary labour"
+	with pytest.raises(PolicyError, match="under the working age"):
+		labour_skill_for_age(14, "Ordinary labour")

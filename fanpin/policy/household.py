@@ -12,6 +12,24 @@ LIVE_MEMBER = "In household"
 # 劳动技能 values that mean the person cannot work.
 WITHOUT_LABOUR = frozenset({"Lost labour capacity", "No labour capacity"})
 UNINSURED = "Not insured"
+# Below the working age a person is 无劳动力 whatever else is entered.
+WORKING_AGE = 16
+NO_LABOUR = "No labour capacity"
+
+
+def labour_skill_for_age(age: int, labour_skill: str | None) -> str:
+	"""The 劳动技能 of a member of this age: a child has none (empty is filled in, labour refused)."""
+	if age >= WORKING_AGE:
+		return labour_skill
+	if not labour_skill:
+		return NO_LABOUR
+	if labour_skill not in WITHOUT_LABOUR:
+		raise PolicyError(
+			_("is {0} years old, under the working age of {1}: the labour skill must be no labour capacity"),
+			age,
+			WORKING_AGE,
+		)
+	return labour_skill
 
 
 @dataclass(frozen=True)

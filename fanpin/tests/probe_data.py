@@ -7,6 +7,7 @@ Run on a site with the demo county: ``bench --site S execute fanpin.tests.probe_
 its stored area and department, and every user with their scope as the server computes it.
 """
 
+import datetime
 import json
 
 import frappe
@@ -58,7 +59,22 @@ def build(path: str) -> dict:
 			"areas": sorted(seen.areas),
 			"departments": sorted(seen.departments),
 		}
-	manifest = {"records": records, "users": users, "password": PASSWORD}
+	villages = {area for user in users.values() for area in user["areas"]} | set(PLACES.values())
+	manifest = {
+		"records": records,
+		"users": users,
+		"password": PASSWORD,
+		"areas": frappe.get_all(
+			"Area", filters={"name": ("in", sorted(villages))}, fields=["name", "area_name as village_name"]
+		),
+		# for the browser journeys: a household the clerk registers (a parent and a child) and an
+		# applicant on the public form
+		"new_members": [
+			["赵新户", "Head of household", fresh_id_number(birth_date=datetime.date(1980, 3, 1))],
+			["赵小新", "Son", fresh_id_number(birth_date=datetime.date(2014, 5, 1))],
+		],
+		"guest_id_number": fresh_id_number(),
+	}
 	with open(path, "w", encoding="utf-8") as f:
 		json.dump(manifest, f, ensure_ascii=False, indent=1)
 	return {"records": len(records), "users": len(users)}

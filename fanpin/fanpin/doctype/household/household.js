@@ -6,3 +6,18 @@ frappe.ui.form.on("Household", {
 		frm.set_query("village", () => ({ filters: { level: "Village", disabled: 0 } }));
 	},
 });
+
+frappe.ui.form.on("Household Member", {
+	id_number(frm, cdt, cdn) {
+		// A child has no labour: 劳动技能 follows the birth date in the ID number (the server checks it too).
+		const row = locals[cdt][cdn];
+		const digits = (row.id_number || "").replace(/\s/g, "");
+		if (digits.length !== 18) return;
+		const birth = frappe.datetime.str_to_obj(
+			`${digits.slice(6, 10)}-${digits.slice(10, 12)}-${digits.slice(12, 14)}`
+		);
+		if (!birth || isNaN(birth)) return;
+		const age = moment().diff(moment(birth), "years");
+		if (age < 16) frappe.model.set_value(cdt, cdn, "labour_skill", "No labour capacity");
+	},
+});

@@ -10,7 +10,7 @@ from fanpin.controllers.assistance import refresh_case_checks
 from fanpin.controllers.warnings import match_members
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy.area import VILLAGE
-from fanpin.policy.household import LIVE_MEMBER, repeated_id_numbers, summarize_members
+from fanpin.policy.household import LIVE_MEMBER, labour_skill_for_age, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
 from fanpin.policy.messages import PolicyError
 from fanpin.policy.pinyin import name_pinyin, search_keywords
@@ -113,6 +113,10 @@ class Household(Document):
 			member.birth_date = info.birth_date
 			member.gender = info.gender
 			member.age = age_on(info.birth_date, on)
+			try:
+				member.labour_skill = labour_skill_for_age(member.age, member.labour_skill)
+			except PolicyError as error:
+				throw_policy(error, row_label=member_row_label(member))
 			reading = name_pinyin(member.member_name)
 			member.name_pinyin, member.name_initials = reading.full, reading.initials
 
