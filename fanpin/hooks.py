@@ -35,6 +35,7 @@ override_whitelisted_methods = {
 	"frappe.desk.search.search_link": "fanpin.permissions.channels.search_link",
 	"frappe.desk.search.search_widget": "fanpin.permissions.channels.search_widget",
 	"frappe.website.doctype.web_form.web_form.accept": "fanpin.permissions.channels.accept_web_form",
+	"frappe.website.doctype.web_form.web_form.get_link_options": "fanpin.permissions.channels.get_link_options",
 	"frappe.desk.query_report.export_query": "fanpin.permissions.channels.export_query_report",
 	"frappe.www.printview.get_html_and_style": "fanpin.permissions.channels.get_html_and_style",
 }

@@ -6,6 +6,9 @@
 - ``frappe.desk.search.search_link`` / ``search_widget`` drop every permission check, not only the
   user permissions, when the client sends ``ignore_user_permissions=1``. For a scoped DocType the
   flag is dropped here, so link search stays in the user's scope whatever the client sends.
+- A web form's Link options are every record of the DocType: for the public application that is
+  every area, towns and the county included, with village names that repeat across towns. The
+  application's village picker offers villages only, each named with its town.
 - Prints and report exports are recorded in Frappe's Access Log (who, what, which filters, when):
   the desk's print preview and a script report's Export do not record themselves.
 - Frappe's web form ``accept`` returns the inserted document, so a guest who applies online would
@@ -17,6 +20,7 @@ import frappe
 from frappe.client import get_safe_filters
 from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.desk import query_report, search
+from frappe.website.doctype.web_form import web_form as frappe_web_form
 from frappe.website.doctype.web_form.web_form import accept
 from frappe.www import printview
 
@@ -77,3 +81,27 @@ def get_html_and_style(doc: str, name: str | None = None, *args, **kwargs):
 	if isinstance(doc, str) and isinstance(name, str):
 		make_access_log(doctype=doc, document=name, method="Print")
 	return printview.get_html_and_style(doc, name, *args, **kwargs)
+
+
+@frappe.whitelist(allow_guest=True)
+def get_link_options(web_form_name: str, doctype: str, allow_read_on_all_link_options: bool = False):
+	options = frappe_web_form.get_link_options(web_form_name, doctype, allow_read_on_all_link_options)
+	if doctype != "Area" or frappe.db.get_value("Web Form", web_form_name, "module") != "Fanpin":
+		return options
+	return village_options()  # the form's own check passed above
+
+
+def village_options() -> str:
+	"""Villages only, each named with its town: public geography, for the application form."""
+	towns = dict(
+		frappe.get_all("Area", filters={"level": "Town"}, fields=["name", "area_name"], as_list=True)
+	)
+	villages = frappe.get_all(
+		"Area",
+		filters={"level": "Village", "disabled": 0},
+		fields=["name", "area_name", "parent_area"],
+		order_by="name",
+	)
+	return frappe.as_json(
+		[{"value": v.name, "label": f"{v.area_name}（{towns.get(v.parent_area, '')}）"} for v in villages]
+	)

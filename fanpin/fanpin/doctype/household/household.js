@@ -5,6 +5,16 @@ frappe.ui.form.on("Household", {
 	setup(frm) {
 		frm.set_query("village", () => ({ filters: { level: "Village", disabled: 0 } }));
 	},
+	onload(frm) {
+		// A clerk's own village comes in as the default, without the fetch a picked village gets.
+		if (frm.is_new() && frm.doc.village && !frm.doc.town) frm.trigger("village");
+	},
+	async village(frm) {
+		const { message } = frm.doc.village
+			? await frappe.db.get_value("Area", frm.doc.village, "parent_area")
+			: { message: null };
+		frm.set_value("town", message ? message.parent_area : null);
+	},
 });
 
 frappe.ui.form.on("Household Member", {
