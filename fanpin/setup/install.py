@@ -132,6 +132,13 @@ def configure_site():
 	frappe.db.set_single_value("System Settings", "apply_strict_user_permissions", 1)
 	if frappe.db.get_single_value("System Settings", "language") in (None, "", "en"):
 		frappe.db.set_single_value("System Settings", "language", "zh")
+	show_yuan_as_symbol()
+
+
+def show_yuan_as_symbol():
+	"""Money in ¥: Frappe ships 人民币 without a symbol, so amounts read "CNY 7,700.00"."""
+	if frappe.db.exists("Currency", "CNY") and not frappe.db.get_value("Currency", "CNY", "symbol"):
+		frappe.db.set_value("Currency", "CNY", {"symbol": "¥", "enabled": 1})
 
 
 def insert(doctype: str, **values):

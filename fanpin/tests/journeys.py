@@ -161,6 +161,9 @@ def test_clerk_registers_a_household_with_members_and_opens_a_case(browser):
 	assert page.evaluate("() => cur_frm.doc.stage") == "Home verification"
 	assert page.evaluate("() => cur_frm.doc.town") == village[:9] + "000"
 	assert "入户核实" in page.locator(".indicator-pill").first.inner_text()
+	# money in ¥, as the office writes it
+	line = page.locator('[data-fieldname="line_amount"] .control-value').first.inner_text()
+	assert "¥" in line and "CNY" not in line, line
 	shot(page, "clerk-case")
 
 
