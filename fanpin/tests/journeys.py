@@ -63,18 +63,26 @@ def shot(page, name: str) -> None:
 
 
 def fill_link(page, scope, fieldname: str, text: str) -> None:
-	"""Type into a link field and pick the first suggestion, as a user does."""
+	"""Type into a link field and pick the matching suggestion, as a user does (and, like a user,
+	type again when the list has not come up)."""
 	control = scope.locator(f'[data-fieldname="{fieldname}"]').first
 	field = control.locator("input").first
-	field.click()
-	field.fill("")
-	field.press_sequentially(text, delay=50)
 	suggestion = (
 		control.locator('ul[role="listbox"] [role="option"], ul[role="listbox"] li')
 		.filter(has_text=text)
 		.first
 	)
-	suggestion.wait_for(state="visible")
+	for attempt in range(3):
+		field.click()
+		field.fill("")
+		field.press_sequentially(text, delay=50)
+		try:
+			suggestion.wait_for(state="visible", timeout=10_000)
+			break
+		except playwright.TimeoutError:
+			if attempt == 2:
+				shot(page, f"no-suggestion-{fieldname}")
+				raise
 	suggestion.click()
 
 
