@@ -12,8 +12,12 @@ after_install = "fanpin.setup.install.after_install"
 after_migrate = "fanpin.setup.install.after_migrate"
 before_uninstall = "fanpin.setup.install.before_uninstall"
 
-# Link search boxes for households match names, pinyin and initials, within the user's scope.
-standard_queries = {"Household": "fanpin.api.search.household_query"}
+# Link search boxes for households match names, pinyin and initials, within the user's scope; areas
+# show the area above them.
+standard_queries = {
+	"Household": "fanpin.api.search.household_query",
+	"Area": "fanpin.api.search.area_query",
+}
 
 scheduler_events = {"daily": ["fanpin.tasks.daily"]}
 

@@ -650,3 +650,18 @@ def test_a_duplicate_id_number_names_no_household_outside_scope():
 	assert refused(r), r.status_code
 	assert "辖区以外" in str(r.json()), r.text[:300]
 	assert_no_leak(officer, r, "duplicate ID number", allow=(theirs["id_number"],))
+
+
+def test_a_village_picker_names_the_town():
+	clerk = "clerk.donglai@fanpin.demo"
+	r = call(
+		clerk,
+		"frappe.desk.search.search_link",
+		doctype="Area",
+		txt="",
+		reference_doctype="Household",
+		filters={"level": "Village", "disabled": 0},
+	)
+	results = r.json()["message"]
+	assert [row["value"] for row in results] == USERS[clerk]["areas"], results
+	assert all("东莱街道" in row["description"] for row in results), results
