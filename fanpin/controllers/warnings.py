@@ -2,7 +2,7 @@
 
 import frappe
 
-from fanpin.permissions.scope import in_scope
+from fanpin.permissions.scope import restrict
 from fanpin.policy import procedure
 from fanpin.policy.household import LIVE_MEMBER
 
@@ -38,7 +38,7 @@ def match_members(
 			& (household.name != (exclude_household or ""))
 		)
 	)
-	rows = (in_scope(query, household.village) if scoped else query).run(as_dict=True)
+	rows = (restrict(query, household) if scoped else query).run(as_dict=True)
 	return {row.id_number: row for row in rows}
 
 

@@ -18,6 +18,10 @@ class Scope:
 	department_field: str | None = None  # the sending department, for a department liaison
 	area_sources: tuple[str, ...] = ()  # links the area is fetched from; fixed once saved
 
+	@property
+	def fields(self) -> list[str]:
+		return [field for field in (self.area_field, self.department_field) if field]
+
 
 SCOPED: dict[str, Scope] = {
 	"Household": Scope(),

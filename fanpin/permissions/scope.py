@@ -15,7 +15,7 @@ The hooks registered for each DocType of :mod:`fanpin.permissions.registry`:
   from its links, and that attached files are files the user may read.
 
 Code that reads through frappe.qb or frappe.get_all (which ignore permissions) gets its scope from
-:func:`restrict`, :func:`in_scope` or :func:`allowed_areas`.
+:func:`restrict` or :func:`allowed_areas`.
 """
 
 from __future__ import annotations
@@ -46,12 +46,13 @@ class Viewer:
 	areas: frozenset[str]
 	departments: frozenset[str]
 
+	def scopes(self, rule: Scope) -> list[tuple[str, frozenset[str]]]:
+		"""(field, the values the user may see in it) for each field the DocType is scoped by."""
+		pairs = ((rule.area_field, self.areas), (rule.department_field, self.departments))
+		return [(field, values) for field, values in pairs if field]
+
 	def sees(self, rule: Scope, values) -> bool:
-		if self.county:
-			return True
-		area = values.get(rule.area_field) if rule.area_field else None
-		department = values.get(rule.department_field) if rule.department_field else None
-		return bool((area and area in self.areas) or (department and department in self.departments))
+		return self.county or any(values.get(field) in allowed for field, allowed in self.scopes(rule))
 
 
 def viewer(user: str | None = None) -> Viewer:
@@ -72,14 +73,6 @@ def allowed_areas(user: str | None = None) -> set[str] | None:
 	return None if seen.county else set(seen.areas)
 
 
-def in_scope(query, village_field, user: str | None = None):
-	"""Restrict a frappe.qb query (which ignores permissions) to the user's areas."""
-	areas = allowed_areas(user)
-	if areas is None:
-		return query
-	return query.where(village_field.isin(sorted(areas) or [""]))
-
-
 def restrict(query, doctype, user: str | None = None):
 	"""Restrict a frappe.qb query on a registered DocType (its name, or its frappe.qb table) to what
 	the user may see."""
@@ -88,11 +81,9 @@ def restrict(query, doctype, user: str | None = None):
 	if seen.county:
 		return query
 	condition = None
-	if rule.area_field:
-		condition = table[rule.area_field].isin(sorted(seen.areas) or [""])
-	if rule.department_field:
-		by_department = table[rule.department_field].isin(sorted(seen.departments) or [""])
-		condition = by_department if condition is None else condition | by_department
+	for field, values in seen.scopes(rule):
+		match = table[field].isin(sorted(values) or [""])
+		condition = match if condition is None else condition | match
 	return query.where(condition)
 
 
@@ -109,22 +100,28 @@ def query_condition(user: str | None = None, doctype: str | None = None) -> str:
 
 
 def own_condition(doctype: str, seen: Viewer) -> str:
-	rule, parts = SCOPED[doctype], []
-	for field, values in ((rule.area_field, seen.areas), (rule.department_field, seen.departments)):
-		if field and values:
+	parts = []
+	for field, values in seen.scopes(SCOPED[doctype]):
+		if values:
 			listed = ", ".join(frappe.db.escape(value) for value in sorted(values))
 			parts.append(f"`tab{doctype}`.`{field}` in ({listed})")
 	return "(" + " or ".join(parts) + ")" if parts else ""
 
 
-def child_condition(child: str, seen: Viewer) -> str:
+def belonging_to(table: str, type_field: str, name_field: str, parents, seen: Viewer) -> list[str]:
+	"""SQL for rows of ``table`` whose (type, name) point at a parent record the user may see."""
 	parts = []
-	for parent in CHILD_TABLES[child]:
+	for parent in parents:
 		if condition := own_condition(parent, seen):
 			parts.append(
-				f"(`tab{child}`.`parenttype` = {frappe.db.escape(parent)} and `tab{child}`.`parent` in "
+				f"({table}.`{type_field}` = {frappe.db.escape(parent)} and {table}.`{name_field}` in "
 				f"(select `tab{parent}`.`name` from `tab{parent}` where {condition}))"
 			)
+	return parts
+
+
+def child_condition(child: str, seen: Viewer) -> str:
+	parts = belonging_to(f"`tab{child}`", "parenttype", "parent", CHILD_TABLES[child], seen)
 	return "(" + " or ".join(parts) + ")" if parts else NOTHING
 
 
@@ -138,12 +135,7 @@ def holder_condition(user: str | None = None, doctype: str | None = None) -> str
 	table = f"`tab{doctype}`"
 	scoped = ", ".join(frappe.db.escape(d) for d in SCOPED)
 	parts = [f"ifnull({table}.`{type_field}`, '') not in ({scoped})"]
-	for parent in SCOPED:
-		if condition := own_condition(parent, seen):
-			parts.append(
-				f"({table}.`{type_field}` = {frappe.db.escape(parent)} and {table}.`{name_field}` in "
-				f"(select `tab{parent}`.`name` from `tab{parent}` where {condition}))"
-			)
+	parts += belonging_to(table, type_field, name_field, SCOPED, seen)
 	return "(" + " or ".join(parts) + ")"
 
 
@@ -202,8 +194,7 @@ def keep_attachments_private(doc, method: str | None = None) -> None:
 def stored_values(doc, rule: Scope) -> dict | None:
 	if doc.is_new() or not doc.name:
 		return None
-	fields = [f for f in (rule.area_field, rule.department_field) if f]
-	return frappe.db.get_value(doc.doctype, doc.name, fields, as_dict=True)
+	return frappe.db.get_value(doc.doctype, doc.name, rule.fields, as_dict=True)
 
 
 def source_in_scope(doctype: str, source: str, name: str, seen: Viewer) -> bool:
@@ -211,9 +202,7 @@ def source_in_scope(doctype: str, source: str, name: str, seen: Viewer) -> bool:
 	rule = SCOPED.get(target)
 	if not rule:
 		return True
-	values = frappe.db.get_value(
-		target, name, [f for f in (rule.area_field, rule.department_field) if f], as_dict=True
-	)
+	values = frappe.db.get_value(target, name, rule.fields, as_dict=True)
 	return values is None or seen.sees(rule, values)
 
 

@@ -665,3 +665,48 @@ def test_a_village_picker_names_the_town():
 	results = r.json()["message"]
 	assert [row["value"] for row in results] == USERS[clerk]["areas"], results
 	assert all("东莱街道" in row["description"] for row in results), results
+
+
+def test_a_child_cannot_be_entered_as_labour():
+	clerk = "clerk.donglai@fanpin.demo"
+	child = MANIFEST["new_members"][1][2]  # born 2014
+	r = rest(
+		clerk,
+		"POST",
+		"/api/resource/Household",
+		json={
+			"village": USERS[clerk]["areas"][0],
+			"household_type": "Ordinary rural household",
+			"members": [
+				{
+					"member_name": "探针户主",
+					"relation": "Head of household",
+					"id_number": MANIFEST["guest_id_number"],
+					"labour_skill": "Ordinary labour",
+				},
+				{
+					"member_name": "探针孩子",
+					"relation": "Son",
+					"id_number": child,
+					"labour_skill": "Ordinary labour",
+				},
+			],
+		},
+	)
+	assert refused(r), r.status_code
+	assert "第 2 行" in str(r.json()) and "劳动年龄" in str(r.json()), r.text[:300]
+
+
+def test_prints_and_exports_are_in_the_access_log_for_the_city_office():
+	officer, city = "officer.donglai@fanpin.demo", "city.office@fanpin.demo"
+	case = place("Monitoring Case", "clerk")
+	assert call(
+		officer, "frappe.www.printview.get_html_and_style", doc="Monitoring Case", name=case["name"]
+	).ok
+	assert call(officer, "fanpin.api.exports.export_report", report_name="Monitoring Roster", filters={}).ok
+	rows = call(
+		city, "frappe.desk.query_report.run", report_name="Access Log Review", filters={"user": officer}
+	).json()["message"]["result"]
+	seen = {(row["method"], row.get("reference_document") or row.get("report_name")) for row in rows}
+	assert ("Print", case["name"]) in seen and ("Export", "Monitoring Roster") in seen, seen
+	assert refused(call(officer, "frappe.desk.query_report.run", report_name="Access Log Review", filters={}))

@@ -17,7 +17,7 @@ from frappe.utils import add_months, get_first_day, getdate, today
 from pypika.enums import DatePart
 from pypika.queries import QueryBuilder, Table
 
-from fanpin.permissions.scope import in_scope
+from fanpin.permissions.scope import restrict
 from fanpin.policy import procedure
 
 MONTHS = 12
@@ -99,7 +99,7 @@ def by_month() -> dict:
 		.where(case.identified_on <= getdate(today()))
 		.groupby(Extract(DatePart.year, case.identified_on), Extract(DatePart.month, case.identified_on))
 	)
-	counts = {(int(year), int(month)): count for year, month, count in in_scope(query, case.village).run()}
+	counts = {(int(year), int(month)): count for year, month, count in restrict(query, case).run()}
 	months = [getdate(add_months(first_month, offset)) for offset in range(MONTHS)]
 	return {
 		"labels": [f"{month.year}-{month.month:02d}" for month in months],
@@ -111,8 +111,8 @@ def by_month() -> dict:
 
 def included(query: QueryBuilder, case: Table) -> QueryBuilder:
 	"""Cases the county has included in monitoring, whether or not their risk is eliminated since."""
-	# frappe.qb ignores permissions: in_scope keeps the villages the user's Area permissions allow.
-	return in_scope(query.where(case.stage.isin(procedure.IDENTIFIED)), case.village)
+	# frappe.qb ignores permissions: restrict keeps what the user's scope allows.
+	return restrict(query.where(case.stage.isin(procedure.IDENTIFIED)), case)
 
 
 def split_by_stage(rows: list[tuple[str, str, int]]) -> dict:
