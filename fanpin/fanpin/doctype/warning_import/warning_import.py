@@ -59,6 +59,7 @@ class WarningImport(Document):
 		# The row lock makes a second click wait for the first, then find the batch queued.
 		if frappe.db.get_value("Warning Import", self.name, "status", for_update=True) == "Queued":
 			frappe.throw(_("This file is already being imported"))
+		self.db_set("status", "Queued")
 		frappe.enqueue(
 			"fanpin.fanpin.doctype.warning_import.warning_import.run_import",
 			queue="long",
