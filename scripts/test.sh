@@ -158,7 +158,8 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 (cd "$REPO" && FANPIN_JOURNEY_URL="http://$SITE:$PORT" FANPIN_PROBE_MANIFEST="$LOG_DIR/probe.json" \
 	FANPIN_SCREENSHOTS="${FANPIN_SCREENSHOTS:-$LOG_DIR/screenshots}" "$VENV/bin/python" -m pytest -q -s \
-	-p no:cacheprovider fanpin/tests/journeys.py) | tee "$LOG_DIR/browser.log"
+	-p no:cacheprovider -p fanpin.tests.desk fanpin/tests/journeys_admin.py fanpin/tests/journeys.py \
+	fanpin/tests/journeys_town.py fanpin/tests/journeys_city.py fanpin/tests/journeys_jobs.py) | tee "$LOG_DIR/browser.log"
 browser_status=${PIPESTATUS[0]}
 stop_servers
 [ "$browser_status" -eq 0 ] || fail "browser layer (pytest exit $browser_status)"

@@ -4,7 +4,17 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from fanpin.exports.sheet import DATE, ID, MONEY, Column, Layout, header_spans, write_sheet
+from fanpin.exports.sheet import (
+	DATE,
+	ID,
+	MONEY,
+	TOTAL_ROW,
+	Column,
+	Layout,
+	header_spans,
+	period_text,
+	write_sheet,
+)
 
 LAYOUT = Layout(
 	title="龙口市防止返贫监测对象花名册",
@@ -173,3 +183,31 @@ def test_a_long_generator_is_written_in_full():
 	sheet = load_workbook(io.BytesIO(content), read_only=True).active
 	last = next(sheet.iter_rows(min_row=30_004, max_row=30_004, values_only=True))
 	assert last[0] == 30_000 and last[3] == "户29999"
+
+
+def test_totals_row_is_labelled_not_numbered_and_the_period_stated():
+	layout = Layout(
+		title="防止返贫监测工作统计表",
+		unit="龙口市",
+		report_date="2026年12月1日",
+		period=period_text(datetime.date(2026, 1, 1), datetime.date(2026, 12, 1)),
+		columns=[Column("town_name", "镇街区"), Column("monitored", "合计", kind=MONEY)],
+	)
+	rows = [
+		{"town_name": "东莱街道", "monitored": 3},
+		{"town_name": "北马镇", "monitored": 2},
+		{"town_name": "合计", "monitored": 5, TOTAL_ROW: 1},
+	]
+	buffer = io.BytesIO()
+	assert write_sheet(layout, rows, buffer) == 2  # the totals row is not a data row
+	sheet = load_workbook(io.BytesIO(buffer.getvalue())).active
+	assert sheet["A2"].value == "填报单位：龙口市　　统计期间：2026年1月1日至2026年12月1日"
+	assert [sheet["A5"].value, sheet["A6"].value, sheet["A7"].value] == [1, 2, None]
+	assert (sheet["B7"].value, sheet["C7"].value) == ("合计", 5)
+	assert sheet["A9"].value == "填表人："  # the footer still follows one blank row
+
+
+def test_period_text_open_ends():
+	assert period_text(None, None) == ""
+	assert period_text(datetime.date(2026, 1, 1), None) == "2026年1月1日起"
+	assert period_text(None, datetime.date(2026, 3, 5)) == "截至2026年3月5日"

@@ -14,7 +14,7 @@ import frappe
 from frappe import _
 from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.desk.query_report import get_report_doc
-from frappe.utils import add_days, cint, now_datetime
+from frappe.utils import add_days, cint, getdate, now_datetime
 
 from fanpin.controllers.reports import base_fields, count, extra_fields, own_fields, stream
 from fanpin.exports import sheet
@@ -94,7 +94,7 @@ def install_default_layouts() -> None:
 		).insert(ignore_permissions=True)
 
 
-def sheet_layout(report: str, user: str, today: datetime.date) -> sheet.Layout:
+def sheet_layout(report: str, user: str, today: datetime.date, filters: dict | None = None) -> sheet.Layout:
 	module = report_module(report)
 	if not frappe.db.exists("Export Layout", report):
 		frappe.throw(
@@ -124,6 +124,10 @@ def sheet_layout(report: str, user: str, today: datetime.date) -> sheet.Layout:
 		footer=tuple(line.strip() for line in (layout.footer or "").splitlines() if line.strip()),
 		date_format=layout.date_format or "yyyy-mm-dd",
 		sheet_name=re.sub(r"[\\/?*:\[\]]", "、", _(report))[:31],  # characters Excel refuses in a sheet name
+		period=sheet.period_text(
+			getdate(filters["from_date"]) if (filters or {}).get("from_date") else None,
+			getdate(filters["to_date"]) if (filters or {}).get("to_date") else None,
+		),
 	)
 
 
@@ -160,7 +164,7 @@ def write_export(
 	module = report_module(report)
 	filters = frappe._dict(filters or {})
 	today = datetime.date.today()
-	layout = sheet_layout(report, user, today)
+	layout = sheet_layout(report, user, today, filters)
 	rows = stream(module, filters, extra_fields(module, report))
 	if notify:
 		rows = with_progress(rows, total or 0, layout.title)

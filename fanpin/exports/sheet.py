@@ -52,6 +52,28 @@ class Layout:
 	footer: Sequence[str] = field(default=("填表人：", "审核人：", "联系电话：", "（盖章）"))
 	date_format: str = "yyyy-mm-dd"
 	sheet_name: str = "Sheet1"
+	# the period a report counts over, stated beside the reporting unit ("" for a roster)
+	period: str = ""
+	period_label: str = "统计期间"
+
+
+# A row carrying this key is the totals row (its label, 合计, in its own first column): not numbered.
+TOTAL_ROW = "is_total_row"
+
+
+def period_text(from_date: datetime.date | None, to_date: datetime.date | None) -> str:
+	"""统计期间 as the office writes it: 2026年1月1日至2026年12月1日 (open ends say 起 / 止)."""
+
+	def day(value: datetime.date) -> str:
+		return f"{value.year}年{value.month}月{value.day}日"
+
+	if from_date and to_date:
+		return f"{day(from_date)}至{day(to_date)}"
+	if from_date:
+		return f"{day(from_date)}起"
+	if to_date:
+		return f"截至{day(to_date)}"
+	return ""
 
 
 def header_spans(columns: Sequence[Column]) -> list[tuple[str, int, int]]:
@@ -139,7 +161,10 @@ def write_sheet(layout: Layout, rows: Iterable[Mapping], output: BinaryIO | str)
 			head = [f'<row r="1" ht="32" customHeight="1">{text_cell("A1", layout.title, S_TITLE)}</row>']
 			# row 2: 填报单位 over the left half, 填报日期 over the right half
 			middle = max(1, width // 2)
-			line = [text_cell("A2", f"{layout.unit_label}：{layout.unit}", S_UNIT)]
+			unit = f"{layout.unit_label}：{layout.unit}"
+			if layout.period:
+				unit += f"　　{layout.period_label}：{layout.period}"
+			line = [text_cell("A2", unit, S_UNIT)]
 			if middle > 1:
 				merges.append(f"A2:{letters[middle - 1]}2")
 			if middle < width:
@@ -176,9 +201,14 @@ def write_sheet(layout: Layout, rows: Iterable[Mapping], output: BinaryIO | str)
 			count = 0
 			buffer: list[str] = []
 			fields = [(letters[i], column, column.field) for i, column in enumerate(columns, start=1)]
-			for count, row in enumerate(rows, start=1):
-				number = count + 4
-				cells = [number_cell(f"A{number}", count, S_CENTRE)]
+			number = 4
+			for row in rows:
+				number += 1
+				if row.get(TOTAL_ROW):
+					cells = [f'<c r="A{number}" s="{S_CENTRE}"/>']
+				else:
+					count += 1
+					cells = [number_cell(f"A{number}", count, S_CENTRE)]
 				cells += [
 					data_cell(f"{letter}{number}", column, row.get(name)) for letter, column, name in fields
 				]
@@ -188,7 +218,7 @@ def write_sheet(layout: Layout, rows: Iterable[Mapping], output: BinaryIO | str)
 					buffer.clear()
 
 			# a blank row, then the footer items spread along one row
-			footer_row = count + 6
+			footer_row = number + 2
 			step = max(1, width // max(1, len(layout.footer)))
 			placed: dict[int, str] = {}
 			for position, text in enumerate(layout.footer):

@@ -8,6 +8,11 @@ ROLES = (
 	"Fanpin Department Liaison",
 )
 
+# The module profile staff users get: the sidebar shows them fanpin's workspace, not Frappe's
+# 用户 / 网站 / 工具 / 集成 / Build (which block nothing they may read; it is the sidebar only).
+STAFF_MODULE_PROFILE = "防贫工作人员"
+STAFF_MODULES = ("Fanpin",)
+
 CITY = ("龙口市", "370681000000")
 TOWNS = (
 	("东莱街道", "370681001000"),

@@ -29,10 +29,12 @@ def after_install():
 	install_default_workflows()
 	install_default_layouts()
 	configure_site()
+	ensure_staff_module_profile()
 
 
 def after_migrate():
 	ensure_thresholds()
+	ensure_staff_module_profile()
 
 
 def before_uninstall():
@@ -133,6 +135,31 @@ def configure_site():
 	if frappe.db.get_single_value("System Settings", "language") in (None, "", "en"):
 		frappe.db.set_single_value("System Settings", "language", "zh")
 	show_yuan_as_symbol()
+
+
+def ensure_staff_module_profile() -> None:
+	"""The module profile of staff users, made once with every module but fanpin's blocked; the
+	admin may change it (or a user's) afterwards, and migrate leaves it alone."""
+	if frappe.db.exists("Module Profile", defaults.STAFF_MODULE_PROFILE):
+		return
+	blocked = frappe.get_all("Module Def", filters={"name": ("not in", defaults.STAFF_MODULES)}, pluck="name")
+	insert(
+		"Module Profile",
+		module_profile_name=defaults.STAFF_MODULE_PROFILE,
+		block_modules=[{"module": module} for module in sorted(blocked)],
+	)
+
+
+def give_staff_module_profile(user: str) -> None:
+	"""A staff user with no module profile gets the staff one (not a System Manager: an admin who
+	also works a town keeps the whole desk)."""
+	if not frappe.db.exists("Module Profile", defaults.STAFF_MODULE_PROFILE):
+		return
+	if frappe.db.get_value("User", user, "module_profile") or "System Manager" in frappe.get_roles(user):
+		return
+	doc = frappe.get_doc("User", user)
+	doc.module_profile = defaults.STAFF_MODULE_PROFILE
+	doc.save(ignore_permissions=True)
 
 
 def show_yuan_as_symbol():

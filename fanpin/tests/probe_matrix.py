@@ -713,3 +713,17 @@ def test_prints_and_exports_are_in_the_access_log_for_the_city_office():
 	seen = {(row["method"], row.get("reference_document") or row.get("report_name")) for row in rows}
 	assert ("Print", case["name"]) in seen and ("Export", "Monitoring Roster") in seen, seen
 	assert refused(call(officer, "frappe.desk.query_report.run", report_name="Access Log Review", filters={}))
+
+
+def test_a_report_opened_by_its_chinese_title():
+	"""/app/query-report/监测工作统计表 goes to the report (filters kept); an unknown one is a 404 page."""
+	officer = "officer.donglai@fanpin.demo"
+	r = rest(officer, "GET", "/app/query-report/监测工作统计表?from_date=2026-01-01", allow_redirects=False)
+	assert r.status_code in (301, 302, 307, 308), r.status_code
+	assert r.headers["Location"].endswith(
+		"/app/query-report/Monitoring%20Work%20Statistics?from_date=2026-01-01"
+	)
+	r = rest(officer, "GET", "/app/query-report/没有这张表", allow_redirects=False)
+	assert r.status_code == 404 and "TypeError" not in r.text
+	r = rest(officer, "GET", "/app/query-report/Monitoring Work Statistics", allow_redirects=False)
+	assert r.status_code == 200

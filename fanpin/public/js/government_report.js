@@ -47,6 +47,12 @@ fanpin.government_report = (settings) =>
 				);
 			},
 			formatter(value, row, column, data, default_formatter) {
+				// The totals row names itself (合计) in its first column, in bold.
+				if (data && data.is_total_row) {
+					const label = data[`${column.fieldname}_name`];
+					if (!value && label) return `<b>${frappe.utils.escape_html(label)}</b>`;
+					return `<b>${default_formatter(value, row, column, data)}</b>`;
+				}
 				// Areas are named by code; the row carries their names, shown instead of the code.
 				if (data && value && column.fieldtype === "Link" && column.options === "Area") {
 					const title = data[`${column.fieldname}_name`];

@@ -1,5 +1,7 @@
 frappe.listview_settings["Monitoring Case"] = {
-	add_fields: ["stage", "verification_overdue", "classification"],
+	add_fields: ["stage", "workflow_state", "verification_overdue", "classification"],
+	// The pill names the workflow state (the admin's words) in the colour of its stage; the
+	// workflow does not override it (its "Don't Override Status"), so overdue cases show red.
 	get_indicator(doc) {
 		if (doc.verification_overdue) return [__("Verification Overdue"), "red", "verification_overdue,=,1"];
 		const colours = {
@@ -12,6 +14,8 @@ frappe.listview_settings["Monitoring Case"] = {
 			"Not included": "gray",
 			"Risk eliminated": "darkgrey",
 		};
+		if (doc.workflow_state)
+			return [__(doc.workflow_state), colours[doc.stage] || "gray", `workflow_state,=,${doc.workflow_state}`];
 		return [__(doc.stage), colours[doc.stage] || "gray", `stage,=,${doc.stage}`];
 	},
 	onload(listview) {

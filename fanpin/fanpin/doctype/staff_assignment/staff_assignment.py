@@ -7,6 +7,7 @@ from frappe.model.document import Document
 
 from fanpin.permissions.scope import set_user_scope
 from fanpin.policy.area import CITY, TOWN, VILLAGE
+from fanpin.setup.install import give_staff_module_profile
 
 # The area level each role is bound to; None means no area (county-wide or department-wide).
 AREA_LEVEL_FOR_ROLE = {
@@ -53,6 +54,7 @@ class StaffAssignment(Document):
 
 	def on_update(self):
 		set_user_scope(self.user, self.role, self.area, self.department)
+		give_staff_module_profile(self.user)
 
 	def on_trash(self):
 		set_user_scope(self.user, None, None)

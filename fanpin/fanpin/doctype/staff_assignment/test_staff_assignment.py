@@ -63,3 +63,26 @@ class TestStaffAssignment(FanpinTestCase):
 		self.assertFalse(
 			frappe.get_all("User Permission", filters={"user": user, "allow": "Government Department"})
 		)
+
+	def test_staff_sidebar_shows_fanpin_only(self):
+		from frappe.desk.desktop import get_workspace_sidebar_items
+
+		user = make_staff_user(
+			"assign.sidebar@fanpin.test", "Fanpin Village Clerk", make_village(DONGLAI, 22)
+		)
+		self.assertEqual(frappe.db.get_value("User", user, "module_profile"), "防贫工作人员")
+		frappe.set_user(user)
+		try:
+			pages = {page["name"] for page in get_workspace_sidebar_items()["pages"]}
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(pages, {"Fanpin Monitoring"})
+
+	def test_module_profile_an_admin_chose_is_kept(self):
+		user = make_staff_user("assign.profile@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		frappe.db.set_value("User", user, "module_profile", None)
+		if not frappe.db.exists("Module Profile", "全部模块"):
+			frappe.get_doc({"doctype": "Module Profile", "module_profile_name": "全部模块"}).insert()
+		frappe.db.set_value("User", user, "module_profile", "全部模块")
+		make_staff_user(user, "Fanpin Town Reviewer", DONGLAI)
+		self.assertEqual(frappe.db.get_value("User", user, "module_profile"), "全部模块")

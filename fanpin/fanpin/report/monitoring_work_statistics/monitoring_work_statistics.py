@@ -11,6 +11,7 @@ from frappe.utils import getdate
 
 from fanpin.controllers.deadlines import missed_deadline_condition
 from fanpin.controllers.reports import column, run, within
+from fanpin.exports.sheet import TOTAL_ROW
 from fanpin.permissions.scope import allowed_areas, restrict
 from fanpin.policy import classifier, procedure
 from fanpin.policy.warnings import PENDING
@@ -88,7 +89,7 @@ def get_data(filters, extra):
 	)
 
 	data = [rows[name] for name in sorted(rows)]
-	total = frappe._dict(town=None, town_name=_("Total"))
+	total = frappe._dict(town=None, town_name=_("Total", context="Totals row"), **{TOTAL_ROW: 1})
 	for field in COUNTS:
 		total[field] = sum(row[field] for row in data)
 	return [*data, total]

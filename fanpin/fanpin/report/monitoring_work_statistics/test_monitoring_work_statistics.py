@@ -134,6 +134,7 @@ class TestReports(FanpinTestCase):
 	def test_statistics_per_town(self):
 		rows = {row["town"]: row for row in self.report("Monitoring Work Statistics", self.officer)}
 		self.assertEqual(set(rows), {DONGLAI, None})  # the town and the total row
+		self.assertEqual((rows[None]["town_name"], rows[None]["is_total_row"]), ("合计", 1))
 		mine = rows[DONGLAI]
 		self.assertGreaterEqual(mine["unstable"], 1)
 		self.assertGreaterEqual(mine["severe"], 1)

@@ -1,0 +1,139 @@
+"""What every desk journey shares: the site, the probe users, and a user's ways with the desk
+(log in, type into a link and pick, save, look for English on the page).
+
+The journeys run with ``-p fanpin.tests.desk`` so the ``browser`` fixture is found.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+URL = os.environ.get("FANPIN_JOURNEY_URL", "http://127.0.0.1:8000")
+MANIFEST = json.load(open(os.environ.get("FANPIN_PROBE_MANIFEST", "/tmp/probe.json"), encoding="utf-8"))
+SHOTS = Path(os.environ.get("FANPIN_SCREENSHOTS") or tempfile.mkdtemp(prefix="fanpin-shots-"))
+CHROMIUM = os.environ.get("FANPIN_CHROMIUM", "/usr/bin/chromium")
+CLERK = "clerk.donglai@fanpin.demo"
+OFFICER = "officer.donglai@fanpin.demo"
+TIMINGS: dict[str, float] = {}
+
+
+@pytest.fixture(scope="session")
+def browser():
+	with playwright.sync_playwright() as p:
+		chromium = p.chromium.launch(
+			executable_path=CHROMIUM,
+			headless=True,
+			# The site is reached by its name; every name resolves to this machine.
+			args=["--no-sandbox", "--host-resolver-rules=MAP * 127.0.0.1"],
+		)
+		yield chromium
+		chromium.close()
+
+
+def open_as(browser, user: str | None):
+	context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
+	page = context.new_page()
+	page.set_default_timeout(30_000)
+	if user:
+		page.goto(f"{URL}/login")
+		page.fill("#login_email", user)
+		page.fill("#login_password", MANIFEST["password"])
+		page.click(".btn-login")
+		page.wait_for_url(re.compile(r"/app"))
+	return page
+
+
+def shot(page, name: str) -> None:
+	SHOTS.mkdir(parents=True, exist_ok=True)
+	page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def fill_link(page, scope, fieldname: str, text: str) -> None:
+	"""Type into a link field and pick the matching suggestion, as a user does (and, like a user,
+	type again when the list has not come up)."""
+	control = scope.locator(f'[data-fieldname="{fieldname}"]').first
+	field = control.locator("input").first
+	suggestion = (
+		control.locator('ul[role="listbox"] [role="option"], ul[role="listbox"] li')
+		.filter(has_text=text)
+		.first
+	)
+	for attempt in range(3):
+		field.click()
+		field.fill("")
+		field.press_sequentially(text, delay=50)
+		try:
+			suggestion.wait_for(state="visible", timeout=10_000)
+			break
+		except playwright.TimeoutError:
+			if attempt == 2:
+				shot(page, f"no-suggestion-{fieldname}")
+				raise
+	suggestion.click()
+
+
+def type_into_row(page, form, index: int, fieldname: str, value: str) -> None:
+	"""Type into a field of an open grid row form and wait until the row holds the value."""
+	field = form.locator(f'[data-fieldname="{fieldname}"] input').first
+	check = f"() => (cur_frm.doc.members[{index - 1}] || {{}}).{fieldname} === {json.dumps(value)}"
+	for attempt in range(3):
+		field.click()
+		field.fill(value)
+		field.press("Tab")
+		try:
+			page.wait_for_function(check, timeout=5_000)
+			return
+		except playwright.TimeoutError:
+			if attempt == 2:
+				shot(page, f"row-{index}-{fieldname}")
+				raise
+
+
+def wait_saved(page) -> None:
+	try:
+		page.wait_for_function(
+			"() => window.cur_frm && !cur_frm.is_new() && !cur_frm.is_dirty()", timeout=15_000
+		)
+	except playwright.TimeoutError:
+		messages = page.locator(".modal.show .msgprint, .modal.show .modal-body").all_inner_texts()
+		pytest.fail(f"not saved: {messages}")
+
+
+def english_words(page, scope: str = ".layout-main-section") -> list[str]:
+	"""English words of the UI visible in the page's main section (names and codes are not words)."""
+	text = page.locator(scope).first.evaluate(
+		"""e => { const c = e.cloneNode(true);
+			c.querySelectorAll('.tooltip-content, .visually-hidden, .sr-only, script, style').forEach(n => n.remove());
+			document.body.appendChild(c); const t = c.innerText; c.remove(); return t; }"""
+	)
+	allowed = {"HH", "MC", "DW", "FV", "AM", "RE", "RA", "PDF", "ID", "CNY", "zs", "Frappe"}
+	return sorted({w for w in re.findall(r"\b[A-Za-z]{3,}\b", text) if w not in allowed})
+
+
+def timed(page, name: str, url: str, ready: str) -> None:
+	start = time.perf_counter()
+	page.goto(url)
+	page.locator(ready).first.wait_for(state="visible")
+	TIMINGS[name] = time.perf_counter() - start
+
+
+def journey_data(role: str) -> dict:
+	"""What ``fanpin.tests.journey_data.<role>`` built for a journey."""
+	folder = os.environ.get("FANPIN_JOURNEY_DATA")
+	if folder and os.path.exists(os.path.join(folder, f"{role}.json")):
+		with open(os.path.join(folder, f"{role}.json"), encoding="utf-8") as f:
+			return json.load(f)
+	return MANIFEST["journeys"][role]
+
+
+def village_name(code: str) -> str:
+	return next(r["village_name"] for r in MANIFEST["areas"] if r["name"] == code)

@@ -1,0 +1,36 @@
+"""Records the browser journeys start from, one module per role, built with the probe data.
+
+Each module's ``build()`` returns what its journey needs to find its records (names, numbers);
+the journeys read it from the manifest's ``journeys`` key, by module name. A module can be built
+again on its own, on a dev site, with ``bench --site S execute
+fanpin.tests.journey_data.build_one --kwargs "{'role': 'town', 'path': '/tmp/journeys'}"``: it writes
+``/tmp/journeys/town.json``, which the journeys read instead when ``FANPIN_JOURNEY_DATA`` is that
+folder.
+"""
+
+import importlib
+import json
+import os
+
+import frappe
+
+ROLES = ("town", "city", "jobs", "admin")
+
+
+def build() -> dict:
+	return {role: build_role(role) for role in ROLES}
+
+
+def build_role(role: str) -> dict:
+	frappe.set_user("Administrator")
+	data = importlib.import_module(f"fanpin.tests.journey_data.{role}").build()
+	frappe.db.commit()
+	return data
+
+
+def build_one(role: str, path: str) -> dict:
+	data = build_role(role)
+	os.makedirs(path, exist_ok=True)
+	with open(os.path.join(path, f"{role}.json"), "w", encoding="utf-8") as f:
+		json.dump(data, f, ensure_ascii=False, indent=1)
+	return data
