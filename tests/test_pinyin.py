@@ -1,6 +1,6 @@
 import pytest
 
-from fanpin.policy.pinyin import name_pinyin, search_keywords
+from fanpin.policy.pinyin import matching_name, name_matches, name_pinyin, search_keywords
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,29 @@ def test_empty_name():
 
 def test_search_keywords_hold_name_pinyin_and_initials_once():
 	assert search_keywords(["张三", "李四", "张三", ""]) == "张三 zhangsan zs 李四 lisi ls"
+
+
+@pytest.mark.parametrize(
+	"name, typed, found",
+	[
+		("张三", "zs", True),
+		("张三", "zhang", True),
+		("张三", "zhangs", True),
+		("张三", "ZS", True),
+		("王张松", "zs", False),  # inside the initials: not what was meant
+		("李长张", "zhang", False),
+		("张三", "三", True),  # Chinese is found anywhere in the name
+		("单雄信", "sxx", True),
+		("单雄信", "dxx", False),
+		("", "zs", False),
+		("张三", "", False),
+	],
+)
+def test_name_matches_from_the_start_of_a_reading(name, typed, found):
+	assert name_matches(name, typed) is found
+
+
+def test_matching_name_says_which_member():
+	assert matching_name(["王五", "张小三", "张三"], "zxs") == "张小三"
+	assert matching_name(["王五", "张三"], "ww") == "王五"
+	assert matching_name(["王五"], "zs") is None

@@ -138,3 +138,27 @@ def search_keywords(names: Iterable[str]) -> str:
 			if key and key not in seen:
 				seen.append(key)
 	return " ".join(seen)
+
+
+def is_pinyin_query(text: str) -> bool:
+	"""Latin letters only: typed pinyin (full or initials), matched at the start of a reading."""
+	text = (text or "").strip()
+	return bool(text) and text.isascii() and text.isalpha()
+
+
+def name_matches(name: str, text: str) -> bool:
+	"""Whether what was typed finds this name: part of the name itself, or the start of its full
+	pinyin or its initials (`zs` finds 张三, not 王张松; `zhang` finds 张三, not 李长张)."""
+	text = "".join((text or "").split()).lower()
+	name = "".join((name or "").split())
+	if not text or not name:
+		return False
+	if not is_pinyin_query(text):
+		return text in name
+	reading = name_pinyin(name)
+	return reading.full.startswith(text) or reading.initials.startswith(text)
+
+
+def matching_name(names: Iterable[str], text: str) -> str | None:
+	"""The first of ``names`` (head first) that what was typed finds."""
+	return next((name for name in names if name_matches(name, text)), None)

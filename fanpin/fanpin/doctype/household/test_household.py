@@ -135,6 +135,22 @@ class TestHousehold(FanpinTestCase):
 		listed = frappe.get_list("Household", filters={"search_keywords": ("like", "%sxx%")}, pluck="name")
 		self.assertIn(household.name, listed)
 
+	def test_pinyin_search_matches_from_the_start_and_names_the_member_found(self):
+		household = make_household(
+			self.village,
+			members=[member("欧阳修"), member("欧阳小凤", "Daughter", id_number=fresh_id_number())],
+		)
+		inside = make_household(self.village, members=[member("王欧小峰")])  # initials w-o-x-f
+		rows = {row["value"]: row for row in search_link("Household", "oyxf")}
+		self.assertIn(household.name, rows)
+		self.assertIn("找到成员：欧阳小凤", rows[household.name]["description"])
+		found = [row["value"] for row in search_link("Household", "oxf")]
+		self.assertNotIn(household.name, found)
+		self.assertIn(inside.name, [row["value"] for row in search_link("Household", "wox")])
+		self.assertNotIn(inside.name, [row["value"] for row in search_link("Household", "ox")])
+		head = frappe.db.get_value("Household", household.name, "head_id_number")
+		self.assertIn(household.name, [row["value"] for row in search_link("Household", head[:10])])
+
 
 class TestHouseholdScope(FanpinTestCase):
 	"""A town-A officer never sees a town-B household: form, list, link search, report view."""
