@@ -1,4 +1,6 @@
-"""Scheduled jobs."""
+"""Scheduled jobs, listed one by one in hooks.py (the long ones on daily_long)."""
+
+import functools
 
 import frappe
 from frappe import _
@@ -6,21 +8,24 @@ from frappe.query_builder.functions import Coalesce
 from frappe.utils import getdate, today
 
 from fanpin.controllers.deadlines import missed_deadline_condition
-from fanpin.exports.government import remove_old_exports
 from fanpin.policy import procedure
 from fanpin.policy.assistance import IN_PROGRESS
 
 
-def daily() -> None:
-	# A scheduled job starts in the site's default language; what it stores and sends is in the county's.
-	frappe.set_user_lang(frappe.session.user)
-	flag_overdue_verifications()
-	flag_cases_without_recent_visit()
-	refresh_expired_measures()
-	remind_assignees()
-	remove_old_exports()
+def scheduled(job):
+	"""A scheduled job: Frappe runs each one listed in hooks.py on its own, so one that fails does not
+	stop the others. It starts in the site's default language; what it stores and sends is in the
+	county's."""
+
+	@functools.wraps(job)
+	def run(*args, **kwargs):
+		frappe.set_user_lang(frappe.session.user)
+		return job(*args, **kwargs)
+
+	return run
 
 
+@scheduled
 def flag_overdue_verifications() -> None:
 	"""Set-based refresh of the overdue flag the list view filters on (all towns: a system job)."""
 	case = frappe.qb.DocType("Monitoring Case")
@@ -34,9 +39,12 @@ def flag_overdue_verifications() -> None:
 	).run()
 
 
+@scheduled
 def remind_assignees() -> None:
 	"""Overdue home visits and public notices that have run their 5 days: a notification per assignee."""
 	from frappe.desk.doctype.notification_log.notification_log import enqueue_create_notification
+
+	flag_overdue_verifications()  # jobs run in no set order: the flags it reads are brought up to date
 
 	on = getdate(today())
 	due = frappe.get_all(
@@ -81,6 +89,7 @@ def notify(row, subject: str, send) -> None:
 		)
 
 
+@scheduled
 def flag_cases_without_recent_visit() -> None:
 	"""Cases under monitoring whose last visit (or identification) is older than the configured interval."""
 	days = frappe.db.get_single_value("Fanpin Settings", "visit_interval_days") or 90
@@ -92,6 +101,7 @@ def flag_cases_without_recent_visit() -> None:
 	frappe.qb.update(case).set(case.visit_overdue, 0).where(~stale & (case.visit_overdue == 1)).run()
 
 
+@scheduled
 def refresh_expired_measures() -> None:
 	"""Measures past their end date and still in progress change their case's checks."""
 	from fanpin.controllers.assistance import refresh_case_checks
@@ -103,3 +113,11 @@ def refresh_expired_measures() -> None:
 		distinct=True,
 	):
 		refresh_case_checks(case)
+
+
+@scheduled
+def remove_old_exports() -> None:
+	"""Exported spreadsheets older than their retention are deleted."""
+	from fanpin.exports.government import remove_old_exports as remove
+
+	remove()
