@@ -16,6 +16,7 @@ import frappe
 from frappe.model.naming import make_autoname
 
 from fanpin.controllers.assistance import catalogue, refresh_case_checks
+from fanpin.controllers.deadlines import verification_due_date
 from fanpin.controllers.stage import state_for_stage
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import classifier, procedure
@@ -344,6 +345,8 @@ def create_cases() -> int:
 		rng = random.Random(household.household_code)
 		stage = rng.choices(stages, weights)[0]
 		discovered = today - datetime.timedelta(days=rng.randint(3, 700))
+		if stage == procedure.VERIFICATION:  # still waiting for the visit: found in the last days
+			discovered = today - datetime.timedelta(days=rng.randint(0, 12))
 		income = incomes.get(household.name) or 0
 		line = get_line(discovered.year).amount
 		period = income_period(discovered)
@@ -389,9 +392,11 @@ def create_cases() -> int:
 			"elimination_method": None,
 		}
 		if stage == procedure.VERIFICATION:
-			case["discovery_date"] = today - datetime.timedelta(days=rng.randint(0, 12))
-			case["verification_due"] = case["discovery_date"] + datetime.timedelta(days=7)
-			case["verification_overdue"] = int(case["verification_due"] < today)
+			# as the form does: 5 working days of the county's calendar
+			case["verification_due"] = verification_due_date(case["discovery_date"])
+			case["verification_overdue"] = int(
+				procedure.verification_overdue(stage, case["verification_due"], None, today)
+			)
 		if stage == procedure.NOTICE:
 			case["notice_start"] = today - datetime.timedelta(days=rng.randint(0, 8))
 			case["notice_end"] = procedure.notice_end(case["notice_start"])
