@@ -3,9 +3,11 @@
 import datetime
 import itertools
 import random
+from unittest.mock import patch
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
+from frappe.utils import add_days, getdate, today
 
 from fanpin.policy.idcard import make_id_number
 from fanpin.setup import install
@@ -169,3 +171,84 @@ def make_monitored_case(
 		},
 	)
 	return frappe.get_doc("Monitoring Case", case.name)
+
+
+# ---------------------------------------------------------------- cases through the procedure
+
+CONTROLLER = "fanpin.fanpin.doctype.monitoring_case.monitoring_case.today"
+POLICY_LIFTED = "Lifted out of poverty (policy)"
+
+
+class CaseTestCase(FanpinTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		this_year = getdate(today()).year
+		for year in (this_year, this_year + 1, this_year + 2):
+			ensure_line(year)
+		cls.village = make_village(DONGLAI, 30, "认定测试村")
+		cls.clerk = make_staff_user("case.clerk@fanpin.test", "Fanpin Village Clerk", cls.village)
+		cls.officer = make_staff_user("case.officer@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		cls.reviewer = make_staff_user("case.reviewer@fanpin.test", "Fanpin Town Reviewer", DONGLAI)
+		cls.city = make_staff_user("case.city@fanpin.test", "Fanpin City Office")
+		cls.beima_officer = make_staff_user("case.beima@fanpin.test", "Fanpin Town Officer", BEIMA)
+
+	def new_household(self, household_type="Ordinary rural household", per_capita=5000, name="冯一"):
+		household = make_household(self.village, members=[member(name)], household_type=household_type).name
+		make_income(household, today(), per_capita)
+		return household
+
+	def walk(self, case: str, until: str):
+		"""Take a case forward as the right user at each step; stop after the step named ``until``."""
+		steps = [
+			("verify", self.officer, "核实完成，提交评议", {"verified_on": today(), "verifiers": "王干部"}),
+			(
+				"appraise",
+				self.officer,
+				"评议通过，提交审核",
+				{
+					"appraisal_date": today(),
+					"appraisal_result": "同意纳入",
+					"authorization_letter": uploaded_file,  # uploaded by the step's user
+				},
+			),
+			("review", self.reviewer, "审核通过，报市扶贫办比对", {}),
+			("compare", self.city, "比对通过，进入公示", {"comparison_result": "Passed"}),
+		]
+		for step, user, action, values in steps:
+			frappe.set_user(user)
+			act("Monitoring Case", case, action, **{k: v() if callable(v) else v for k, v in values.items()})
+			if step == until:
+				break
+		frappe.set_user("Administrator")
+
+	def finish_notice(self, case: str):
+		later = add_days(today(), 5)
+		with patch(CONTROLLER, return_value=later):
+			frappe.set_user(self.officer)
+			act("Monitoring Case", case, "公示期满，报送录入")
+			frappe.set_user(self.city)
+			act("Monitoring Case", case, "纳入监测")
+		frappe.set_user("Administrator")
+
+
+def measure(case: str, measure_type: str, risk_type=None, **values):
+	return frappe.get_doc(
+		{
+			"doctype": "Assistance Measure",
+			"case": case,
+			"measure_type": measure_type,
+			"risk_type": risk_type,
+			**values,
+		}
+	).insert()
+
+
+class AssistanceTestCase(CaseTestCase):
+	def monitored_case(self, name="韩一", risk_types=("因病",), **member_values):
+		household = make_household(self.village, members=[member(name, **member_values)]).name
+		make_income(household, today(), 5000)
+		case = make_case(household, risk_types=risk_types, condition_a=1)
+		self.walk(case.name, until="compare")
+		self.finish_notice(case.name)
+		return frappe.get_doc("Monitoring Case", case.name)

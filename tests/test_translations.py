@@ -26,6 +26,8 @@ def json_strings(path: Path) -> set[tuple[str, str | None]]:
 	"""(string, context): a DocType's labels and options are shown with the DocType as context."""
 	doc = json.loads(path.read_text(encoding="utf-8"))
 	found = set()
+	if not isinstance(doc, dict):  # a data file, not a document
+		return found
 	if doc.get("doctype") == "DocType":
 		found.add((doc["name"], None))
 		for field in doc.get("fields", []):

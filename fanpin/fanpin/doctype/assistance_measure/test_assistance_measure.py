@@ -5,30 +5,7 @@ import frappe
 from frappe.utils import add_days, today
 
 from fanpin.api.assistance import add_suggested_measure, get_suggestions
-from fanpin.fanpin.doctype.monitoring_case.test_monitoring_case import CaseTestCase
-from fanpin.testing import make_case, make_household, make_income, member
-
-
-def measure(case: str, measure_type: str, risk_type=None, **values):
-	return frappe.get_doc(
-		{
-			"doctype": "Assistance Measure",
-			"case": case,
-			"measure_type": measure_type,
-			"risk_type": risk_type,
-			**values,
-		}
-	).insert()
-
-
-class AssistanceTestCase(CaseTestCase):
-	def monitored_case(self, name="韩一", risk_types=("因病",), **member_values):
-		household = make_household(self.village, members=[member(name, **member_values)]).name
-		make_income(household, today(), 5000)
-		case = make_case(household, risk_types=risk_types, condition_a=1)
-		self.walk(case.name, until="compare")
-		self.finish_notice(case.name)
-		return frappe.get_doc("Monitoring Case", case.name)
+from fanpin.testing import AssistanceTestCase, measure
 
 
 class TestAssistanceMeasure(AssistanceTestCase):

@@ -4,9 +4,8 @@
 import frappe
 from frappe.utils import add_days, today
 
-from fanpin.fanpin.doctype.assistance_measure.test_assistance_measure import AssistanceTestCase
 from fanpin.tasks import flag_cases_without_recent_visit
-from fanpin.testing import fresh_id_number
+from fanpin.testing import AssistanceTestCase, fresh_id_number
 
 
 def visit(case: str, submit=True, **values):

@@ -3,9 +3,8 @@
 
 import frappe
 
-from fanpin.fanpin.doctype.monitoring_case.test_monitoring_case import CaseTestCase
 from fanpin.fanpin.doctype.regional_risk_event.regional_risk_event import affected_households
-from fanpin.testing import BEIMA, DONGLAI, make_household, make_village, member
+from fanpin.testing import BEIMA, DONGLAI, CaseTestCase, make_household, make_village, member
 
 
 class TestRegionalRiskEvent(CaseTestCase):

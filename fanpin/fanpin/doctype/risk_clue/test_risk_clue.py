@@ -5,8 +5,7 @@ import frappe
 from frappe.website.doctype.web_form.web_form import accept
 
 from fanpin.api.clues import convert_to_case
-from fanpin.fanpin.doctype.monitoring_case.test_monitoring_case import CaseTestCase
-from fanpin.testing import fresh_id_number, make_household, member
+from fanpin.testing import CaseTestCase, fresh_id_number, make_household, member
 
 
 def apply_online(village: str, id_number: str, name="冯申请", address="203.0.113.7"):

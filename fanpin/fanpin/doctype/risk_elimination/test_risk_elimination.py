@@ -7,9 +7,10 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from fanpin.api.assessment import run_annual_assessment
-from fanpin.fanpin.doctype.monitoring_case.test_monitoring_case import POLICY_LIFTED, CaseTestCase
 from fanpin.testing import (
 	BEIMA,
+	POLICY_LIFTED,
+	CaseTestCase,
 	act,
 	make_case,
 	make_household,

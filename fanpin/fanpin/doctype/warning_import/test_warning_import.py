@@ -8,10 +8,10 @@ from frappe.client import get as client_get
 from frappe.desk.query_report import run
 
 from fanpin.api.warnings import include_in_monitoring, mark_no_risk
-from fanpin.fanpin.doctype.monitoring_case.test_monitoring_case import CaseTestCase
 from fanpin.fanpin.doctype.warning_import.warning_import import run_import
 from fanpin.testing import (
 	BEIMA,
+	CaseTestCase,
 	fresh_id_number,
 	make_case,
 	make_household,
