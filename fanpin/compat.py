@@ -1,15 +1,53 @@
 """Calls whose home differs between Frappe versions, kept in one place."""
 
-from contextlib import AbstractContextManager, nullcontext
+import importlib.util
+from contextlib import ExitStack, contextmanager
+from functools import cache
 
 import frappe
+from frappe.utils import cint
+
+try:  # Frappe 16: the test base classes live in frappe.tests
+	from frappe.tests import IntegrationTestCase
+except ImportError:  # Frappe 15
+	from frappe.tests.utils import FrappeTestCase as IntegrationTestCase
+
+__all__ = ["IntegrationTestCase"]
 
 
-def unbuffered_cursor() -> AbstractContextManager:
-	"""Frappe's unbuffered cursor (v15 on MariaDB) streams a result set in O(1) memory; elsewhere the
-	rows are buffered, which is correct, only heavier."""
-	opener = getattr(frappe.db, "unbuffered_cursor", None)
-	return opener() if opener else nullcontext()
+@cache
+def list_runs_on_query_builder() -> bool:
+	"""Frappe 16 runs frappe.get_list/get_all through frappe.model.qb_query: fields take
+	{"COUNT": "*"} and refuse SQL strings, and limit/offset replace limit_page_length/limit_start.
+	Frappe 15 has no such module (it runs frappe.model.db_query)."""
+	return importlib.util.find_spec("frappe.model.qb_query") is not None
+
+
+def count_field(alias: str = "total"):
+	"""A COUNT(*) column for frappe.get_list that both engines accept."""
+	return {"COUNT": "*", "as": alias} if list_runs_on_query_builder() else f"count(*) as {alias}"
+
+
+def paging(start=0, page_length=None) -> dict:
+	"""get_list paging keywords without v16's deprecation warnings (offset does not exist on v15)."""
+	if list_runs_on_query_builder():
+		return {"offset": cint(start), "limit": cint(page_length)}
+	return {"limit_start": cint(start), "limit": cint(page_length)}
+
+
+@contextmanager
+def unbuffered_cursor():
+	"""Frappe's unbuffered cursor streams a result set in O(1) memory where the backend can (MariaDB;
+	Postgres on v16); elsewhere the rows are buffered, which is correct, only heavier. On Frappe 15 with
+	PostgreSQL the method exists but raises NotImplementedError, so getattr alone is no feature test."""
+	with ExitStack() as stack:
+		opener = getattr(frappe.db, "unbuffered_cursor", None)
+		if opener:
+			try:
+				stack.enter_context(opener())
+			except NotImplementedError:
+				pass
+		yield
 
 
 def preload_translations() -> None:

@@ -6,9 +6,9 @@ import random
 from unittest.mock import patch
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, getdate, today
 
+from fanpin.compat import IntegrationTestCase
 from fanpin.policy.idcard import make_id_number
 from fanpin.setup import install
 
@@ -80,7 +80,7 @@ def make_staff_user(email: str, role: str, area: str | None = None, department: 
 	return email
 
 
-class FanpinTestCase(FrappeTestCase):
+class FanpinTestCase(IntegrationTestCase):
 	"""Runs as a Chinese-speaking user sees the app: messages are asserted in Chinese."""
 
 	def setUp(self):

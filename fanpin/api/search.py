@@ -3,6 +3,7 @@
 import frappe
 from frappe import _
 
+from fanpin.compat import paging
 from fanpin.policy.pinyin import is_pinyin_query, matching_name, name_matches
 
 
@@ -28,8 +29,7 @@ def household_query(doctype, txt, searchfield, start, page_len, filters, **kwarg
 		filters=filters,
 		or_filters=or_filters,
 		order_by="head_pinyin asc",
-		limit_start=start,
-		limit_page_length=page_len,
+		**paging(start, page_len),
 	)
 	titles = area_titles({row.village for row in rows})
 	found = members_found({row.name: row.head_name for row in rows}, txt)
@@ -75,8 +75,7 @@ def area_query(doctype, txt, searchfield, start, page_len, filters, **kwargs):
 		filters=filters,
 		or_filters=[["name", "like", like], ["area_name", "like", like]],
 		order_by="name asc",
-		limit_start=start,
-		limit_page_length=page_len,
+		**paging(start, page_len),
 	)
 	above = area_titles({row.parent_area for row in rows if row.parent_area})
 	return [(row.name, row.area_name, above.get(row.parent_area, "")) for row in rows]

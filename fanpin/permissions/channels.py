@@ -24,6 +24,7 @@ from frappe.website.doctype.web_form import web_form as frappe_web_form
 from frappe.website.doctype.web_form.web_form import accept
 from frappe.www import printview
 
+from fanpin.compat import count_field
 from fanpin.permissions.registry import scoped_doctypes
 
 
@@ -32,7 +33,7 @@ def get_count(doctype: str, filters=None, debug=False, cache=False) -> int:
 	rows = frappe.get_list(
 		doctype,
 		filters=get_safe_filters(filters),
-		fields=["count(*) as total"],
+		fields=[count_field("total")],
 		parent_doctype=frappe.form_dict.get("parent"),
 	)
 	return rows[0].total if rows else 0

@@ -4,12 +4,12 @@
 """Every fanpin DocType is registered for scope, and the registry matches the DocTypes' metadata."""
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
 
+from fanpin.compat import IntegrationTestCase
 from fanpin.permissions import registry
 
 
-class TestScopeRegistry(FrappeTestCase):
+class TestScopeRegistry(IntegrationTestCase):
 	def test_every_doctype_of_the_app_is_registered(self):
 		doctypes = set(frappe.get_all("DocType", filters={"module": "Fanpin"}, pluck="name"))
 		self.assertEqual(
