@@ -18,6 +18,7 @@ from frappe.model.naming import make_autoname
 from fanpin.controllers.assistance import catalogue, refresh_case_checks
 from fanpin.controllers.deadlines import verification_due_date
 from fanpin.controllers.stage import state_for_stage
+from fanpin.fanpin.doctype.monitoring_case.monitoring_case import explanation, threshold_of
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import classifier, procedure
 from fanpin.policy.exit import ASSISTED, DONE, NATURAL
@@ -348,12 +349,13 @@ def create_cases() -> int:
 		if stage == procedure.VERIFICATION:  # still waiting for the visit: found in the last days
 			discovered = today - datetime.timedelta(days=rng.randint(0, 12))
 		income = incomes.get(household.name) or 0
-		line = get_line(discovered.year).amount
+		line_record = get_line(discovered.year)
+		line = line_record.amount
 		period = income_period(discovered)
 		# Every demo household reports rigid spending (condition 1); ordinary ones above the line also
 		# severe difficulty. The classifier, as on the form, decides the category from that.
 		severe = household.household_type not in classifier.LIFTED
-		category = classifier.classify(
+		result = classifier.classify(
 			classifier.CaseFacts(
 				household_type=household.household_type,
 				per_capita_income=income,
@@ -363,7 +365,7 @@ def create_cases() -> int:
 				condition_a=True,
 				severe_difficulty=severe,
 			)
-		).category
+		)
 		identified = stage in procedure.IDENTIFIED
 		case = {
 			"name": name,
@@ -376,7 +378,10 @@ def create_cases() -> int:
 			"discovery_date": discovered,
 			"stage": stage,
 			"workflow_state": state_for_stage("Monitoring Case", stage),
-			"classification": category if stage != procedure.REJECTED else None,
+			# the derived fields as the form sets them (monitoring_case.py's own functions)
+			"classification": result.category,
+			"classification_explanation": explanation(result),
+			"threshold": threshold_of(line_record),
 			"identified_on": discovered + datetime.timedelta(days=rng.randint(8, 20)) if identified else None,
 			"per_capita_income": income,
 			"income_period_start": period.start,
@@ -384,7 +389,7 @@ def create_cases() -> int:
 			"line_amount": line,
 			"condition_a": 1,
 			"severe_difficulty": int(severe),
-			"verification_due": None,
+			"verification_due": verification_due_date(discovered),
 			"verification_overdue": 0,
 			"notice_start": None,
 			"notice_end": None,
@@ -392,8 +397,6 @@ def create_cases() -> int:
 			"elimination_method": None,
 		}
 		if stage == procedure.VERIFICATION:
-			# as the form does: 5 working days of the county's calendar
-			case["verification_due"] = verification_due_date(case["discovery_date"])
 			case["verification_overdue"] = int(
 				procedure.verification_overdue(stage, case["verification_due"], None, today)
 			)

@@ -175,7 +175,8 @@ def make_monitored_case(
 
 # ---------------------------------------------------------------- cases through the procedure
 
-CONTROLLER = "fanpin.fanpin.doctype.monitoring_case.monitoring_case.today"
+# the day a stage change is taken on (both staged documents read it there)
+CONTROLLER = "fanpin.controllers.staged.today"
 POLICY_LIFTED = "Lifted out of poverty (policy)"
 
 

@@ -1,5 +1,7 @@
 """Glue between the pure policy core and the desk: translated messages."""
 
+from contextlib import contextmanager
+
 import frappe
 from frappe import _
 
@@ -31,17 +33,27 @@ def in_row(label: str, message: str) -> str:
 	return _("{0}: {1}").format(label, message)
 
 
-def throw_policy(error: PolicyError, row_label: str | None = None, title: str | None = None) -> None:
+def throw_policy(
+	error: PolicyError, row_label: str | None = None, title: str | None = None, exc=frappe.ValidationError
+) -> None:
 	message = policy_message(error)
-	frappe.throw(in_row(row_label, message) if row_label else message, title=title or _("Invalid Data"))
+	frappe.throw(in_row(row_label, message) if row_label else message, exc, title=title or _("Invalid Data"))
+
+
+@contextmanager
+def desk_message(row_label: str | None = None, title: str | None = None, exc=frappe.ValidationError):
+	"""A rule of the policy core broken inside the block reaches the user as a Chinese message (led
+	by the row or field when given), and nothing is saved."""
+	try:
+		yield
+	except PolicyError as error:
+		throw_policy(error, row_label=row_label, title=title, exc=exc)
 
 
 def valid_id_number(raw: str | None, label: str) -> str:
 	"""The normalised ID number, or a Chinese error led by the field's label."""
-	try:
+	with desk_message(row_label=label):
 		return parse_id_number(raw).number
-	except PolicyError as error:
-		throw_policy(error, row_label=label)
 
 
 def reserve_names(series: str, count: int) -> list[str]:

@@ -12,6 +12,7 @@ Screenshots go to ``FANPIN_SCREENSHOTS`` (default: a temporary folder).
 from __future__ import annotations
 
 import json
+import re
 
 from fanpin.tests.desk import (
 	CLERK,
@@ -138,3 +139,34 @@ def test_town_officer_page_loads(browser):
 	shot(page, "case-form")
 	print("\npage loads as " + OFFICER + ": " + ", ".join(f"{k} {v:.2f} s" for k, v in TIMINGS.items()))
 	assert len(TIMINGS) == 3
+
+
+# ---------------------------------------------------------------- the town's spreadsheets
+
+
+def test_town_officer_downloads_the_roster_and_reads_the_statistics(browser):
+	"""The roster in the government's layout, downloaded from the report page; the statistics with
+	their totals row named 合计."""
+	from openpyxl import load_workbook
+
+	page = open_as(browser, OFFICER)
+	page.goto(f"{URL}/app/query-report/Monitoring Roster")
+	page.locator(".dt-row-0").first.wait_for()
+	assert english_words(page) == [], english_words(page)
+	shot(page, "roster")
+	with page.expect_download(timeout=60_000) as download:
+		page.get_by_role("button", name="导出政府格式表格").click()
+	path = download.value.path()
+	assert download.value.suggested_filename.endswith(".xlsx"), download.value.suggested_filename
+	with open(path, "rb") as f:
+		sheet = load_workbook(f).active
+	assert "防止返贫监测对象花名册" in sheet["A1"].value
+	assert sheet["A2"].value.startswith("填报单位：东莱街道"), sheet["A2"].value
+	assert sheet["A5"].value == 1 and sheet.max_row > 6  # numbered rows under the two-level header
+
+	page.goto(f"{URL}/app/query-report/监测工作统计表")  # typed by its Chinese title, as users do
+	page.wait_for_url(re.compile(r"/app/query-report/Monitoring(%20| )Work(%20| )Statistics"))
+	total = page.locator(".dt-row b", has_text="合计").first
+	total.wait_for()
+	assert english_words(page) == [], english_words(page)
+	shot(page, "statistics")

@@ -5,8 +5,7 @@ import frappe
 from frappe.utils.nestedset import NestedSet
 
 from fanpin.policy.area import VILLAGE, check_area
-from fanpin.policy.messages import PolicyError
-from fanpin.utils import throw_policy
+from fanpin.utils import desk_message
 
 
 class Area(NestedSet):
@@ -33,10 +32,8 @@ class Area(NestedSet):
 	def validate(self):
 		self.area_code = (self.area_code or "").strip()
 		parent_level = frappe.db.get_value("Area", self.parent_area, "level") if self.parent_area else None
-		try:
+		with desk_message():
 			check_area(self.level, self.area_code, parent_level)
-		except PolicyError as error:
-			throw_policy(error)
 		self.is_group = int(self.level != VILLAGE)
 
 	def on_update(self):

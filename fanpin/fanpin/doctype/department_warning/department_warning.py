@@ -12,7 +12,7 @@ from fanpin.imports.warning_rows import warning_key
 from fanpin.policy import procedure
 from fanpin.policy.messages import PolicyError
 from fanpin.policy.warnings import PENDING, check_case_link, check_disposition, edit_errors, initial_status
-from fanpin.utils import throw_policy, valid_id_number
+from fanpin.utils import desk_message, throw_policy, valid_id_number
 
 
 class DepartmentWarning(Document):
@@ -52,7 +52,7 @@ class DepartmentWarning(Document):
 			self.prepare_new_row()
 		before = self.get_doc_before_save()
 		self.check_edits(before)
-		try:
+		with desk_message():
 			check_disposition(
 				before.status if before else None, self.status, self.monitoring_case, self.reason
 			)
@@ -60,8 +60,6 @@ class DepartmentWarning(Document):
 				case = frappe.db.get_value("Monitoring Case", self.monitoring_case, ["household", "stage"])
 				household, stage = case or (None, None)
 				check_case_link(self.status, self.household, household, stage not in procedure.CLOSED_STAGES)
-		except PolicyError as error:
-			throw_policy(error)
 		if before and before.status != self.status:
 			self.handler, self.handled_on = frappe.session.user, today()
 

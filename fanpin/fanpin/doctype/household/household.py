@@ -12,9 +12,8 @@ from fanpin.permissions.scope import allowed_areas
 from fanpin.policy.area import VILLAGE
 from fanpin.policy.household import LIVE_MEMBER, labour_skill_for_age, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
-from fanpin.policy.messages import PolicyError
 from fanpin.policy.pinyin import name_pinyin, search_keywords
-from fanpin.utils import in_row, throw_policy
+from fanpin.utils import desk_message, in_row
 
 
 class Household(Document):
@@ -105,18 +104,14 @@ class Household(Document):
 		on = getdate(today())
 		for member in self.members:
 			member.member_name = "".join((member.member_name or "").split())
-			try:
+			with desk_message(row_label=member_row_label(member)):
 				info = parse_id_number(member.id_number, today=on)
-			except PolicyError as error:
-				throw_policy(error, row_label=member_row_label(member))
 			member.id_number = info.number
 			member.birth_date = info.birth_date
 			member.gender = info.gender
 			member.age = age_on(info.birth_date, on)
-			try:
+			with desk_message(row_label=member_row_label(member)):
 				member.labour_skill = labour_skill_for_age(member.age, member.labour_skill)
-			except PolicyError as error:
-				throw_policy(error, row_label=member_row_label(member))
 			reading = name_pinyin(member.member_name)
 			member.name_pinyin, member.name_initials = reading.full, reading.initials
 
@@ -128,10 +123,8 @@ class Household(Document):
 			)
 
 	def set_household_facts(self):
-		try:
+		with desk_message():
 			summary = summarize_members(m.as_dict() for m in self.members)
-		except PolicyError as error:
-			throw_policy(error)
 		head = self.members[summary.head_index]
 		self.head_name = head.member_name
 		self.head_id_number = head.id_number

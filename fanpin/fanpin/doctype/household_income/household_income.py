@@ -7,8 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import flt, getdate
 
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
-from fanpin.policy.messages import PolicyError
-from fanpin.utils import throw_policy
+from fanpin.utils import desk_message
 
 
 class HouseholdIncome(Document):
@@ -57,10 +56,8 @@ class HouseholdIncome(Document):
 			)
 		)
 		self.net_income = flt(net)
-		try:
+		with desk_message():
 			self.per_capita_income = flt(per_capita_income(net, self.household_size))
-		except PolicyError as error:
-			throw_policy(error)
 		self.validate_one_record_per_period()
 
 	def validate_one_record_per_period(self):

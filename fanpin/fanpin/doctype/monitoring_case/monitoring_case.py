@@ -3,12 +3,11 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
 from frappe.utils import flt, getdate, today
 
 from fanpin.controllers.assistance import set_case_checks
 from fanpin.controllers.deadlines import verification_due_date
-from fanpin.controllers.stage import check_stage_fields, keep_procedure_dates, sync_stage
+from fanpin.controllers.staged import StagedDocument
 from fanpin.controllers.warnings import town_officers
 from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
@@ -18,10 +17,17 @@ from fanpin.policy.household import special_groups
 from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
 from fanpin.policy.workdays import calendar_known
-from fanpin.utils import in_row, policy_message, throw_policy, translate
+from fanpin.utils import desk_message, in_row, policy_message, translate
 
 
-class MonitoringCase(Document):
+class MonitoringCase(StagedDocument):
+	INITIAL_STAGE = procedure.VERIFICATION
+	STAGE_FIELDS = procedure.CASE_STAGE_FIELDS
+	FACTS = procedure.CASE_FACTS
+	PROCEDURE_DATES = ("notice_start", "notice_end", "identified_on", "eliminated_on", "elimination_method")
+	NOTICE_STAGE = procedure.NOTICE
+	DATED_STAGES = {procedure.MONITORING: "identified_on"}
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -122,12 +128,9 @@ class MonitoringCase(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		check_stage_fields(self, procedure.CASE_STAGE_FIELDS, procedure.CASE_FACTS)
-		old_stage, new_stage = sync_stage(self, procedure.VERIFICATION)
-		try:
+		old_stage, new_stage = self.sync_procedure()
+		with desk_message():
 			procedure.check_risk_types([row.risk_type for row in self.risk_types])
-		except PolicyError as error:
-			throw_policy(error)
 		self.validate_one_open_case()
 		self.set_income_and_line()
 		self.update(special_groups(self.household_members()))
@@ -184,9 +187,7 @@ class MonitoringCase(Document):
 				"Household Income", self.household_income, "per_capita_income"
 			)
 		line = get_line(discovered.year)
-		self.threshold = frappe.db.get_value(
-			"Monitoring Threshold", {"year": line.year, "region": line.region}
-		)
+		self.threshold = threshold_of(line)
 		self.line_amount = line.amount
 
 	def classify(self):
@@ -217,8 +218,7 @@ class MonitoringCase(Document):
 			self.classification_explanation = policy_message(error)
 			return
 		self.classification = result.category
-		lines = [translate(template, args) for template, args in result.lines]
-		self.classification_explanation = "\n".join([in_row(_(result.category), _(result.rule)), *lines])
+		self.classification_explanation = explanation(result)
 
 	def set_deadlines(self):
 		self.verification_due = verification_due_date(getdate(self.discovery_date))
@@ -239,10 +239,7 @@ class MonitoringCase(Document):
 			)
 		)
 
-	def apply_stage_change(self, old_stage, new_stage):
-		keep_procedure_dates(
-			self, ("notice_start", "notice_end", "identified_on", "eliminated_on", "elimination_method")
-		)
+	def check_stage_change(self, old_stage, new_stage, on):
 		case = procedure.CaseState(
 			household_type=self.household_type,
 			verified_on=self.verified_on,
@@ -255,17 +252,18 @@ class MonitoringCase(Document):
 			classified=bool(self.classification),
 			eligible=self.classification in CATEGORIES,
 		)
-		on = getdate(today())
-		try:
-			procedure.check_stage_change(old_stage, new_stage, case, on)
-		except PolicyError as error:
-			throw_policy(error, title=_("Not Allowed at This Stage"))
-		if old_stage == new_stage:
-			return
-		if new_stage == procedure.NOTICE:
-			self.notice_start, self.notice_end = on, procedure.notice_end(on)
-		elif new_stage == procedure.MONITORING:
-			self.identified_on = on
+		procedure.check_stage_change(old_stage, new_stage, case, on)
+
+
+def threshold_of(line) -> str | None:
+	"""The Monitoring Threshold record a line comes from (shared with the demo county)."""
+	return frappe.db.get_value("Monitoring Threshold", {"year": line.year, "region": line.region})
+
+
+def explanation(result) -> str:
+	"""The classifier's reasons, in the user's language, as the form shows them under 为何."""
+	lines = [translate(template, args) for template, args in result.lines]
+	return "\n".join([in_row(_(result.category), _(result.rule)), *lines])
 
 
 def assign_to_town_officers(case) -> None:

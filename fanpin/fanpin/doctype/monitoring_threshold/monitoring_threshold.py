@@ -5,9 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from fanpin.policy.messages import PolicyError
 from fanpin.policy.threshold import Threshold, line_for_year, line_name
-from fanpin.utils import throw_policy
+from fanpin.utils import desk_message
 
 
 class MonitoringThreshold(Document):
@@ -45,7 +44,5 @@ def get_line(year: int, region: str | None = None) -> Threshold:
 		filters={"year": year},
 		fields=["year", "amount", "region", "effective_date", "source_document"],
 	)
-	try:
+	with desk_message(title=_("Monitoring Threshold Missing")):
 		return line_for_year((Threshold(**record) for record in records), year, region)
-	except PolicyError as error:
-		throw_policy(error, title=_("Monitoring Threshold Missing"))

@@ -10,8 +10,7 @@ from fanpin.controllers.warnings import match_members
 from fanpin.policy.area import VILLAGE
 from fanpin.policy.clues import check_public_application
 from fanpin.policy.idcard import normalize_id_number
-from fanpin.policy.messages import PolicyError
-from fanpin.utils import policy_message, valid_id_number
+from fanpin.utils import desk_message, valid_id_number
 
 
 class RiskClue(Document):
@@ -62,7 +61,7 @@ class RiskClue(Document):
 		address = frappe.local.request_ip or ""
 		# validate normalises the number later; compare the normalised form so spacing can't dodge it
 		number = normalize_id_number(self.id_number)
-		try:
+		with desk_message(title=_("Application Received"), exc=frappe.RateLimitExceededError):
 			check_public_application(
 				frappe.db.count(
 					"Risk Clue",
@@ -73,6 +72,4 @@ class RiskClue(Document):
 					{"id_number": number, "creation": (">", add_to_date(now_datetime(), days=-1))},
 				),
 			)
-		except PolicyError as error:
-			frappe.throw(policy_message(error), frappe.RateLimitExceededError)
 		self.source_address = address

@@ -3,20 +3,25 @@
 
 import frappe
 from frappe import _
-from frappe.model.document import Document
-from frappe.utils import getdate, today
+from frappe.utils import getdate
 
 from fanpin.controllers.assistance import implemented_measure_count, refresh_case_checks
-from fanpin.controllers.stage import check_stage_fields, keep_procedure_dates, state_for_stage, sync_stage
+from fanpin.controllers.stage import state_for_stage
+from fanpin.controllers.staged import StagedDocument
 from fanpin.fanpin.doctype.household_income.household_income import latest_per_capita_income
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.policy import exit as exit_rules
 from fanpin.policy import procedure
-from fanpin.policy.messages import PolicyError
-from fanpin.utils import findings_text, throw_policy
+from fanpin.utils import findings_text
 
 
-class RiskElimination(Document):
+class RiskElimination(StagedDocument):
+	INITIAL_STAGE = exit_rules.PROPOSED
+	STAGE_FIELDS = exit_rules.EXIT_STAGE_FIELDS
+	PROCEDURE_DATES = ("notice_start", "notice_end", "eliminated_on")
+	NOTICE_STAGE = exit_rules.EXIT_NOTICE
+	DATED_STAGES = {exit_rules.DONE: "eliminated_on"}
+
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -65,12 +70,11 @@ class RiskElimination(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		check_stage_fields(self, exit_rules.EXIT_STAGE_FIELDS)
-		old_stage, new_stage = sync_stage(self, exit_rules.PROPOSED)
+		old_stage, new_stage = self.sync_procedure()
 		if old_stage is None:
 			self.validate_case_is_monitored()
-		findings = self.run_exit_checks()
-		self.apply_stage_change(old_stage, new_stage, [f for f in findings if f.blocking])
+		self.blocking_findings = [f for f in self.run_exit_checks() if f.blocking]
+		self.apply_stage_change(old_stage, new_stage)
 
 	def on_update(self):
 		refresh_case_checks(self.case)
@@ -124,28 +128,18 @@ class RiskElimination(Document):
 		self.exit_findings = findings_text(findings)
 		return findings
 
-	def apply_stage_change(self, old_stage, new_stage, blocking):
-		keep_procedure_dates(self, ("notice_start", "notice_end", "eliminated_on"))
-		on = getdate(today())
-		if old_stage is not None:
-			try:
-				exit_rules.check_exit_stage_change(
-					self.category,
-					old_stage,
-					new_stage,
-					blocking,
-					getdate(self.notice_end) if self.notice_end else None,
-					self.rejection_reason or "",
-					on,
-				)
-			except PolicyError as error:
-				throw_policy(error, title=_("Not Allowed at This Stage"))
-		if old_stage == new_stage:
+	def check_stage_change(self, old_stage, new_stage, on):
+		if old_stage is None:  # a new proposal: the checks above decide whether it may be made
 			return
-		if new_stage == exit_rules.EXIT_NOTICE:
-			self.notice_start, self.notice_end = on, procedure.notice_end(on)
-		elif new_stage == exit_rules.DONE:
-			self.eliminated_on = on
+		exit_rules.check_exit_stage_change(
+			self.category,
+			old_stage,
+			new_stage,
+			self.blocking_findings,
+			getdate(self.notice_end) if self.notice_end else None,
+			self.rejection_reason or "",
+			on,
+		)
 
 
 def close_case(exit_doc) -> None:

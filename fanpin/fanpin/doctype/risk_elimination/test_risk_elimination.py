@@ -20,7 +20,7 @@ from fanpin.testing import (
 	member,
 )
 
-EXIT_CONTROLLER = "fanpin.fanpin.doctype.risk_elimination.risk_elimination.today"
+EXIT_CONTROLLER = "fanpin.controllers.staged.today"
 
 
 def propose(case: str, method="Eliminated through assistance"):
