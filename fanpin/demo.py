@@ -20,6 +20,7 @@ from fanpin.controllers.deadlines import verification_due_date
 from fanpin.controllers.stage import state_for_stage
 from fanpin.fanpin.doctype.monitoring_case.monitoring_case import explanation, threshold_of
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
+from fanpin.fanpin.doctype.staff_assignment.staff_assignment import assign_staff
 from fanpin.policy import classifier, procedure
 from fanpin.policy.exit import ASSISTED, DONE, NATURAL
 from fanpin.policy.household import summarize_members
@@ -292,15 +293,7 @@ def create_users(villages: list[str]) -> list[str]:
 			area = villages[town_index * VILLAGES_PER_TOWN + village_index]
 		elif town_index is not None:
 			area = TOWNS[town_index][1]
-		assignment = (
-			frappe.get_doc("Staff Assignment", email)
-			if frappe.db.exists("Staff Assignment", email)
-			else frappe.new_doc("Staff Assignment")
-		)
-		assignment.update(
-			{"user": email, "role": role, "area": area, "department": "民政局" if "Liaison" in role else None}
-		)
-		assignment.save(ignore_permissions=True)
+		assign_staff(email, role, area, "民政局" if "Liaison" in role else None)
 		emails.append(email)
 	return emails
 

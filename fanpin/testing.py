@@ -9,6 +9,7 @@ import frappe
 from frappe.utils import add_days, getdate, today
 
 from fanpin.compat import IntegrationTestCase
+from fanpin.fanpin.doctype.staff_assignment.staff_assignment import assign_staff
 from fanpin.policy.idcard import make_id_number
 from fanpin.setup import install
 
@@ -70,13 +71,7 @@ def make_staff_user(email: str, role: str, area: str | None = None, department: 
 		frappe.get_doc(
 			doctype="User", email=email, first_name=email.split("@")[0], send_welcome_email=0, language="zh"
 		).insert(ignore_permissions=True)
-	assignment = (
-		frappe.get_doc("Staff Assignment", email)
-		if frappe.db.exists("Staff Assignment", email)
-		else frappe.new_doc("Staff Assignment")
-	)
-	assignment.update({"user": email, "role": role, "area": area, "department": department})
-	assignment.save(ignore_permissions=True)
+	assign_staff(email, role, area, department)
 	return email
 
 

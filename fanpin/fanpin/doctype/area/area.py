@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import frappe
+from frappe import _
 from frappe.utils.nestedset import NestedSet
 
 from fanpin.policy.area import VILLAGE, check_area
@@ -45,3 +46,11 @@ class Area(NestedSet):
 	def on_trash(self):
 		super().on_trash()
 		frappe.cache.delete_value("user_permissions")
+
+
+def town_of_village(village: str | None) -> str:
+	"""The town a village belongs to; anything but a village is refused, naming what was given."""
+	level, town = frappe.db.get_value("Area", village, ["level", "parent_area"]) or (None, None)
+	if level != VILLAGE:
+		frappe.throw(_("{0} is not a village; choose a village or community").format(village))
+	return town

@@ -8,8 +8,8 @@ from frappe.utils import getdate, today
 
 from fanpin.controllers.assistance import refresh_case_checks
 from fanpin.controllers.warnings import match_members
+from fanpin.fanpin.doctype.area.area import town_of_village
 from fanpin.permissions.scope import allowed_areas
-from fanpin.policy.area import VILLAGE
 from fanpin.policy.household import LIVE_MEMBER, labour_skill_for_age, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
 from fanpin.policy.pinyin import name_pinyin, search_keywords
@@ -67,10 +67,7 @@ class Household(Document):
 		self.validate_id_numbers_unique_in_county()
 
 	def set_town(self):
-		level, town = frappe.db.get_value("Area", self.village, ["level", "parent_area"]) or (None, None)
-		if level != VILLAGE:
-			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
-		self.town = town
+		self.town = town_of_village(self.village)
 
 	def on_update(self):
 		# The case's assistance checks depend on whether the household has labour.

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import add_to_date, now_datetime
 
 from fanpin.controllers.warnings import match_members
-from fanpin.policy.area import VILLAGE
+from fanpin.fanpin.doctype.area.area import town_of_village
 from fanpin.policy.clues import check_public_application
 from fanpin.policy.idcard import normalize_id_number
 from fanpin.utils import desk_message, valid_id_number
@@ -42,9 +42,7 @@ class RiskClue(Document):
 	# end: auto-generated types
 	def validate(self):
 		self.id_number = valid_id_number(self.id_number, _("ID Number"))
-		level, self.town = frappe.db.get_value("Area", self.village, ["level", "parent_area"]) or (None, None)
-		if level != VILLAGE:
-			frappe.throw(_("{0} is not a village; choose a village or community").format(self.village))
+		self.town = town_of_village(self.village)
 		# Linked only within the saver's areas and the clue's own town: a clue must not reveal a
 		# household elsewhere. A public applicant has no areas and sees nothing of the match.
 		match = match_members([self.id_number], scoped=frappe.session.user != "Guest").get(self.id_number)

@@ -58,3 +58,15 @@ class StaffAssignment(Document):
 
 	def on_trash(self):
 		set_user_scope(self.user, None, None)
+
+
+def assign_staff(user: str, role: str, area: str | None = None, department: str | None = None) -> None:
+	"""Give a user their role and area (or department) in one step, as the Staff Assignment form does:
+	the user's one assignment is made or replaced."""
+	assignment = (
+		frappe.get_doc("Staff Assignment", user)
+		if frappe.db.exists("Staff Assignment", user)
+		else frappe.new_doc("Staff Assignment")
+	)
+	assignment.update({"user": user, "role": role, "area": area, "department": department})
+	assignment.save(ignore_permissions=True)
