@@ -9,6 +9,9 @@ export_python_type_annotations = True
 
 before_install = "fanpin.setup.install.before_install"
 after_install = "fanpin.setup.install.after_install"
+
+# Public pages in the county's language (see compat.guest_language).
+before_request = ["fanpin.compat.guest_language", "fanpin.api.routes.report_by_title"]
 after_migrate = "fanpin.setup.install.after_migrate"
 before_uninstall = "fanpin.setup.install.before_uninstall"
 
@@ -19,7 +22,18 @@ standard_queries = {
 	"Area": "fanpin.api.search.area_query",
 }
 
-scheduler_events = {"daily": ["fanpin.tasks.daily"]}
+# Each job on its own, so that one failing does not stop the others; the long ones on daily_long.
+scheduler_events = {
+	"daily": [
+		"fanpin.tasks.flag_overdue_verifications",
+		"fanpin.tasks.flag_cases_without_recent_visit",
+		"fanpin.tasks.remind_assignees",
+	],
+	"daily_long": [
+		"fanpin.tasks.refresh_expired_measures",
+		"fanpin.tasks.remove_old_exports",
+	],
+}
 
 # Per-area scope, enforced at one point (fanpin/permissions): every scoped DocType, child tables
 # included, gets the same query condition and document check.
@@ -33,6 +47,8 @@ has_permission = hook_map("fanpin.permissions.scope.has_permission")
 doc_events = {
 	**{doctype: {"validate": "fanpin.permissions.scope.check_write"} for doctype in SCOPED},
 	"File": {"before_insert": "fanpin.permissions.scope.keep_attachments_private"},
+	# A renamed workflow state takes its records along (see controllers/stage.py).
+	"Workflow": {"on_update": "fanpin.controllers.stage.follow_replaced_states"},
 }
 override_whitelisted_methods = {
 	"frappe.client.get_count": "fanpin.permissions.channels.get_count",

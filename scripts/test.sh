@@ -53,6 +53,7 @@ say "Frappe layer on $BENCH (site $SITE)"
 command -v bench >/dev/null || fail "the bench command is not on PATH"
 
 SAVED="$BENCH/apps/.fanpin-saved-$$"
+added_host=no
 had_archive_dir=$([ -d "$BENCH/archived" ] && echo yes || echo no)
 cp "$BENCH/sites/apps.txt" "$LOG_DIR/apps.txt"
 "$BENCH/env/bin/pip" freeze --all --disable-pip-version-check > "$LOG_DIR/freeze-before.txt" 2>/dev/null
@@ -74,6 +75,7 @@ restore_bench() {
 	rm -rf "sites/$SITE" archived/sites/"$SITE"* archived_sites/"$SITE"*
 	if [ "$had_archive_dir" = no ]; then rm -rf archived; fi
 	rm -f apps/fanpin
+	if [ "$added_host" = yes ]; then sed -i "/^127\.0\.0\.1 $SITE\$/d" /etc/hosts; fi
 	if [ -e "$SAVED" ] || [ -L "$SAVED" ]; then mv "$SAVED" apps/fanpin; fi
 	cp "$LOG_DIR/apps.txt" sites/apps.txt
 	"$BENCH/env/bin/pip" freeze --all --disable-pip-version-check > "$LOG_DIR/freeze-after.txt" 2>/dev/null
@@ -131,6 +133,12 @@ bench --site "$SITE" execute fanpin.demo.create --kwargs "{'households': 300}" >
 bench --site "$SITE" execute fanpin.tests.probe_data.build --kwargs "{'path': '$LOG_DIR/probe.json'}" \
 	> "$LOG_DIR/probe-data.log" 2>&1 || { tail -20 "$LOG_DIR/probe-data.log"; fail "probe data"; }
 [ -s "$LOG_DIR/probe.json" ] || { tail -20 "$LOG_DIR/probe-data.log"; fail "probe data wrote no manifest"; }
+# The realtime server signs users in by calling the site back at the page's own address: the
+# throw-away site's name must resolve (taken out again at the end).
+added_host=no
+if ! getent hosts "$SITE" >/dev/null && [ -w /etc/hosts ]; then
+	printf '127.0.0.1 %s\n' "$SITE" >> /etc/hosts && added_host=yes
+fi
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 setsid bench serve --port "$PORT" --noreload > "$LOG_DIR/serve.log" 2>&1 &
 SERVER_PIDS+=($!)

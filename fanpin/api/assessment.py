@@ -4,6 +4,7 @@ import frappe
 from frappe import _
 from frappe.utils import cint, flt, getdate, today
 
+from fanpin.controllers.jobs import Progress
 from fanpin.fanpin.doctype.household_income.household_income import latest_incomes
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.permissions.scope import allowed_areas
@@ -28,17 +29,34 @@ def start_annual_assessment(year: int | None = None) -> str:
 		deduplicate=True,
 		year=year,
 	)
-	return _("The {0} risk assessment has started; its progress is shown here").format(year)
+	return _(
+		"The {0} risk assessment has started: a progress bar shows how far it is, and you are notified when it is done"
+	).format(year)
 
 
 def run_annual_assessment(year: int) -> dict:
 	"""Assess every case under monitoring in the caller's scope; idempotent per (case, year).
 
 	Runs as the user who started it (frappe.enqueue keeps the user), and reads with frappe.get_all,
-	so the user's area scope is applied explicitly here.
+	so the user's area scope is applied explicitly here. The user sees a progress bar, then the counts
+	on screen and in their notifications.
 	"""
 	year = cint(year)
 	frappe.set_user_lang(frappe.session.user)
+	frappe.db.savepoint("annual_assessment")
+	try:
+		return assess(year)
+	except Exception as error:  # the user who waits for the counts must learn that none come
+		frappe.db.rollback(save_point="annual_assessment")
+		frappe.log_error(title=_("Annual risk assessment {0}").format(year))
+		Progress(_("Annual risk assessment {0}").format(year), 1).finish(
+			_("The risk assessment stopped ({0}); nothing was saved").format(type(error).__name__),
+			indicator="red",
+		)
+		return {"status": "Failed"}
+
+
+def assess(year: int) -> dict:
 	line = get_line(year).amount
 	filters = {"stage": procedure.MONITORING}
 	scope = allowed_areas()
@@ -77,9 +95,10 @@ def run_annual_assessment(year: int) -> dict:
 	)
 	incomes = latest_incomes(households)
 	assessed_on = exit_rules.assessment_date(year, getdate(today()))
-	created = 0
-	for start in range(0, len(todo), CHUNK):
-		chunk = todo[start : start + CHUNK]
+	progress = Progress(_("Annual risk assessment {0}").format(year), len(todo))
+	progress.start(_("{0} of {1} cases assessed").format(0, len(todo)))
+	created = proposed = 0
+	for chunk in progress.chunks(todo, CHUNK):
 		names = reserve_names("RA-.YYYY.-.#####", len(chunk))
 		rows = []
 		for name, case in zip(names, chunk, strict=True):
@@ -95,6 +114,8 @@ def run_annual_assessment(year: int) -> dict:
 					**{flag: bool(household[flag]) for flag in exit_rules.HOUSEHOLD_FLAGS},
 				)
 			)
+			advice = exit_rules.recommendation(findings)
+			proposed += advice == exit_rules.PROPOSE_EXIT
 			rows.append(
 				(
 					name,
@@ -106,7 +127,7 @@ def run_annual_assessment(year: int) -> dict:
 					case.classification,
 					flt(incomes.get(case.household)),
 					line,
-					exit_rules.recommendation(findings),
+					advice,
 					findings_text(findings),
 				)
 			)
@@ -128,9 +149,16 @@ def run_annual_assessment(year: int) -> dict:
 			rows,
 		)
 		created += len(rows)
-		frappe.publish_progress(
-			100 * (start + len(chunk)) / len(todo),
-			title=_("Annual risk assessment {0}").format(year),
-			description=_("{0} of {1} cases assessed").format(start + len(chunk), len(todo)),
-		)
-	return {"cases": len(cases), "created": created, "already_assessed": len(done)}
+		progress.step(created, _("{0} of {1} cases assessed").format(created, len(todo)))
+	progress.finish(
+		_(
+			"{0} cases under monitoring: {1} assessed now ({2} proposed for exit, {3} to stay under monitoring), {4} assessed before"
+		).format(len(cases), created, proposed, created - proposed, len(done)),
+		link=f"/app/risk-assessment?year={year}",
+	)
+	return {
+		"cases": len(cases),
+		"created": created,
+		"already_assessed": len(done),
+		"proposed_exit": proposed,
+	}

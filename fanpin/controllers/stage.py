@@ -10,8 +10,12 @@ import frappe
 from frappe import _
 from frappe.model import no_value_fields
 from frappe.model.workflow import get_transitions, get_workflow, get_workflow_name, has_approval_access
+from frappe.utils import cint, cstr, flt, get_datetime, getdate
 
 from fanpin.policy import procedure
+
+# The DocTypes whose workflow states set ``stage``.
+STAGED_DOCTYPES = ("Monitoring Case", "Risk Elimination")
 
 
 def active_workflow(doctype: str):
@@ -30,6 +34,57 @@ def stage_map(workflow) -> dict[str, str]:
 		for row in workflow.states
 		if row.update_field == "stage" and row.update_value
 	}
+
+
+def follow_replaced_states(workflow, method=None) -> None:
+	"""Workflow State records cannot be renamed: an admin renames a state by putting a new state in
+	its row (and in its transitions). The records still in the old state then move to the new one
+	that sets the same stage, so no record is left in a state the workflow no longer has."""
+	before = workflow.get_doc_before_save()
+	if (
+		not before
+		or workflow.document_type not in STAGED_DOCTYPES
+		or before.document_type != workflow.document_type
+		or before.workflow_state_field != workflow.workflow_state_field
+	):
+		return
+	table = frappe.qb.DocType(workflow.document_type)
+	field = table[workflow.workflow_state_field]
+	actions = frappe.qb.DocType("Workflow Action")
+	for old, new in replaced_states(before.states, workflow.states).items():
+		# found first, then updated by name: the update locks those rows only, not the whole table
+		names = frappe.get_all(workflow.document_type, filters={field.name: old}, pluck="name")
+		if names:
+			frappe.qb.update(table).set(field, new).where(table.name.isin(names) & (field == old)).run()
+		frappe.qb.update(actions).set(actions.workflow_state, new).where(
+			(actions.reference_doctype == workflow.document_type)
+			& (actions.workflow_state == old)
+			& (actions.status == "Open")
+		).run()
+
+
+def replaced_states(before: list, after: list) -> dict[str, str]:
+	"""{old state: new state} for each state that left the table while a new state setting the same
+	stage (and document status) came in; with several such new states, the one in the old row."""
+	kept = {row.state for row in after}
+	known = {row.state for row in before}
+	added = [row for row in after if row.state not in known]
+	moves = {}
+	for row in before:
+		if row.state in kept or row.update_field != "stage" or not row.update_value:
+			continue
+		same = [
+			new
+			for new in added
+			if new.update_field == "stage"
+			and new.update_value == row.update_value
+			and cstr(new.doc_status) == cstr(row.doc_status)
+		]
+		if len(same) > 1:
+			same = [new for new in same if new.idx == row.idx]
+		if len(same) == 1:
+			moves[row.state] = same[0].state
+	return moves
 
 
 def sync_stage(doc, initial_stage: str) -> tuple[str | None, str]:
@@ -118,10 +173,27 @@ def value_of(doc, field: str):
 	if isinstance(value, list):  # a child table: its rows' own values, without names and positions
 		return [
 			{
-				df.fieldname: row.get(df.fieldname) or None
+				df.fieldname: comparable(df.fieldtype, row.get(df.fieldname))
 				for df in row.meta.fields
 				if df.fieldtype not in no_value_fields
 			}
 			for row in value
 		]
-	return value or None
+	df = doc.meta.get_field(field)
+	return comparable(df.fieldtype if df else None, value)
+
+
+def comparable(fieldtype: str | None, value):
+	"""A value as stored, whether read from the database or sent by the desk (which sends dates as
+	text and numbers as it likes): an unchanged field never reads as changed."""
+	if not value:
+		return None
+	if fieldtype == "Date":
+		return getdate(value)
+	if fieldtype == "Datetime":
+		return get_datetime(value)
+	if fieldtype in ("Int", "Check"):
+		return cint(value) or None
+	if fieldtype in ("Float", "Currency", "Percent"):
+		return flt(value) or None
+	return value

@@ -23,6 +23,7 @@ def build() -> dict:
 
 def build_role(role: str) -> dict:
 	frappe.set_user("Administrator")
+	frappe.local.lang = "zh"  # what the records store (explanations, to-dos) is in the county's language
 	data = importlib.import_module(f"fanpin.tests.journey_data.{role}").build()
 	frappe.db.commit()
 	return data

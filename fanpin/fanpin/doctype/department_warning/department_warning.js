@@ -5,7 +5,9 @@ frappe.ui.form.on("Department Warning", {
 	refresh(frm) {
 		if (frm.is_new() || frm.doc.status !== "Pending" || !frm.perm[0].write) return;
 		if (frm.doc.household) {
-			frm.add_custom_button(__("Include in Monitoring"), () => {
+			frm.add_custom_button(__("Include in Monitoring"), async () => {
+				// the risk-type picker is a table of Case Risk Type rows: its meta must be loaded first
+				await frappe.model.with_doctype("Case Risk Type");
 				frappe.prompt(
 					{
 						fieldname: "risk_types",

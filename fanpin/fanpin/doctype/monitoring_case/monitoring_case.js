@@ -47,12 +47,12 @@ function show_suggestions(frm) {
 		const dialog = new frappe.ui.Dialog({ title: __("Suggested Measures"), fields: [{ fieldtype: "HTML", fieldname: "list" }] });
 		const rows = message.map(
 			(s, i) => `<tr><td>${frappe.utils.escape_html(s.measure_type)}</td>
-				<td>${frappe.utils.escape_html(s.risk_type || "")}</td>
+				<td>${frappe.utils.escape_html(s.risk_type || __("Whole household (no single risk)"))}</td>
 				<td>${frappe.utils.escape_html(s.reason)}</td>
 				<td><button class="btn btn-xs btn-primary" data-index="${i}">${__("Add as Planned")}</button></td></tr>`
 		);
 		dialog.fields_dict.list.$wrapper.html(`<table class="table table-bordered">
-			<thead><tr><th>${__("Measure Type")}</th><th>${__("Risk Answered")}</th><th>${__("Why")}</th><th></th></tr></thead>
+			<thead><tr><th>${__("Measure Type")}</th><th>${__("Risk Answered")}</th><th>${__("Reason for Suggestion")}</th><th></th></tr></thead>
 			<tbody>${rows.join("")}</tbody></table>`);
 		dialog.fields_dict.list.$wrapper.on("click", "button[data-index]", function () {
 			const suggestion = message[$(this).data("index")];

@@ -2,6 +2,7 @@
 # For license information, please see license.txt
 
 import io
+from unittest.mock import patch
 
 import frappe
 from frappe.client import get as client_get
@@ -221,6 +222,53 @@ class TestWarningImport(CaseTestCase):
 		frappe.set_user(self.liaison)
 		batch = upload(content, "custom.csv", month="2026-06-01")
 		self.assertEqual((batch.status, batch.rows_imported, batch.rows_matched), ("Completed", 1, 1))
+
+	def test_the_liaison_sees_the_import_end_and_each_row_outcome(self):
+		fresh = make_household(self.village, members=[member("郑四")]).head_id_number  # no case, in any order
+		stranger = fresh_id_number()
+		rows = [
+			["郑四", fresh, 100, ""],
+			["郑二", self.monitored.head_id_number, 600, ""],
+			["外来", stranger, 300, ""],
+			["坏号", stranger[:-1] + ("1" if stranger[-1] != "1" else "2"), 1, ""],
+		]
+		frappe.set_user(self.liaison)
+		with patch("frappe.publish_realtime") as realtime, patch("frappe.publish_progress"):
+			batch = upload(department_file(rows), month="2026-05-01")
+		self.assertEqual((batch.rows_read, batch.rows_matched, batch.rows_unmatched), (4, 2, 1))
+		# an open form of the batch reloads by itself; the liaison is told how it ended, on screen
+		# and in the bell
+		updates = [c for c in realtime.call_args_list if c.args[0] == "doc_update"]
+		self.assertTrue(any(c.kwargs.get("docname") == batch.name for c in updates))
+		message = next(c for c in realtime.call_args_list if c.args[0] == "msgprint")
+		self.assertEqual(message.args[1]["title"], f"预警导入 {batch.name}")
+		self.assertEqual(message.args[1]["message"], batch.import_log)
+		self.assertEqual(message.args[1]["indicator"], "orange")  # a row was rejected
+		self.assertIn("匹配 2 行，未匹配 1 行", batch.import_log)
+		frappe.set_user("Administrator")
+		log = frappe.get_all(
+			"Notification Log",
+			filters={"for_user": self.liaison, "document_name": batch.name},
+			fields=["subject", "document_type"],
+		)
+		self.assertEqual(len(log), 1)
+		self.assertEqual(log[0].document_type, "Warning Import")
+		self.assertIn(batch.import_log, log[0].subject)
+
+		# the outcome report: each row's colour follows its own outcome, unmatched rows say so
+		frappe.set_user(self.liaison)
+		report = run("Warning Outcome", filters={"import_batch": batch.name})
+		outcomes = {row["id_number"]: (row["outcome"], row["status"]) for row in report["result"]}
+		self.assertEqual(
+			outcomes,
+			{
+				fresh: ("Pending", "待研判"),
+				self.monitored.head_id_number: ("Already monitored", "已是监测对象"),
+				stranger: ("Unmatched", "未匹配"),
+			},
+		)
+		summary = {item["label"]: item["value"] for item in report["report_summary"]}
+		self.assertEqual(summary, {"接收预警": 3, "已匹配": 2, "未匹配": 1})
 
 
 def mine_name(batch: str) -> str:

@@ -12,8 +12,12 @@ frappe.ui.form.on("Warning Import", {
 			);
 		}
 		if (frm.doc.rows_read) {
+			// A liaison never reads the warnings themselves (they say where a person lives): it reads
+			// their outcome in its report.
 			frm.add_custom_button(__("Imported Warnings"), () =>
-				frappe.set_route("List", "Department Warning", { import_batch: frm.doc.name })
+				frappe.model.can_read("Department Warning")
+					? frappe.set_route("List", "Department Warning", { import_batch: frm.doc.name })
+					: frappe.set_route("query-report", "Warning Outcome", { import_batch: frm.doc.name })
 			);
 		}
 	},

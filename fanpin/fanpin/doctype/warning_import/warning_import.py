@@ -6,6 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_first_day, getdate
 
+from fanpin.controllers.jobs import Progress
 from fanpin.controllers.warnings import match_members, open_cases, town_officers
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
@@ -106,9 +107,15 @@ def run_import(batch: str) -> dict:
 
 def failed(doc, reason: str) -> dict:
 	frappe.db.rollback(save_point="warning_import")
-	doc.db_set({"status": "Failed", "import_log": reason})
-	frappe.publish_progress(100, title=_("Importing {0}").format(doc.name), description=reason)
+	doc.db_set({"status": "Failed", "import_log": reason}, notify=True)  # an open form reloads
+	Progress(_("Importing {0}").format(doc.name), 1).finish(
+		reason, title=_("Warning import {0}").format(doc.name), indicator="red", **reference(doc)
+	)
 	return {"status": "Failed"}
+
+
+def reference(doc) -> dict:
+	return {"doctype": doc.doctype, "name": doc.name}
 
 
 class WarningFileImport:
@@ -134,6 +141,8 @@ class WarningFileImport:
 
 	def run(self) -> dict:
 		total = max(count_rows(self.content, self.filename), 1)
+		self.progress = Progress(_("Importing {0}").format(self.batch.name), total)
+		self.progress.start()
 		chunk = []
 		for result in parse_rows(read_rows(self.content, self.filename), self.lookup):
 			self.stats["rows_read"] += 1
@@ -150,10 +159,8 @@ class WarningFileImport:
 			if len(chunk) >= CHUNK:
 				self.write(chunk)
 				chunk = []
-				frappe.publish_progress(
-					min(99, 100 * self.stats["rows_read"] / total),
-					title=_("Importing {0}").format(self.batch.name),
-					description=_("{0} rows read").format(self.stats["rows_read"]),
+				self.progress.step(
+					self.stats["rows_read"], _("{0} rows read").format(self.stats["rows_read"])
 				)
 		self.write(chunk)
 		self.finish()
@@ -324,5 +331,11 @@ class WarningFileImport:
 		)
 		if s["rows_rejected"] > len(self.errors):
 			message += _("; the first {0} rejected rows are listed").format(len(self.errors))
-		self.batch.db_set({**s, "status": "Completed", "import_log": message})
-		frappe.publish_progress(100, title=_("Importing {0}").format(self.batch.name), description=message)
+		# notify: a form of the batch left open reloads by itself
+		self.batch.db_set({**s, "status": "Completed", "import_log": message}, notify=True)
+		self.progress.finish(
+			message,
+			title=_("Warning import {0}").format(self.batch.name),
+			indicator="orange" if s["rows_rejected"] else "green",
+			**reference(self.batch),
+		)

@@ -1,0 +1,323 @@
+"""Desk journeys of the work that runs in the background: a department liaison imports its warning
+file, the city office runs the annual risk assessment. The worker and the realtime server run as in
+production: the pages update by themselves, show a progress bar and say how the job ended.
+
+	FANPIN_JOURNEY_URL=http://site:8000 pytest -p fanpin.tests.desk fanpin/tests/journeys_jobs.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from fanpin.tests.desk import (
+	MANIFEST,
+	URL,
+	english_words,
+	fill_link,
+	journey_data,
+	playwright,
+	shot,
+	wait_saved,
+)
+
+LIAISON = "liaison.minzheng@fanpin.demo"
+CITY = "city.office@fanpin.demo"
+JOB_TIMEOUT = 180_000  # the one worker serves every queue; on a loaded machine a job may wait its turn
+# Names of file formats in the upload help, and the words of an attached file's address
+FILE_WORDS = {"GBK", "UTF", "csv", "xls", "xlsx", "private", "files"}
+
+# Without a proxy in front of the web server (nginx sends /socket.io to the realtime server), the desk
+# reaches the realtime server on its own port, as under `bench start`.
+DIRECT_REALTIME = "Object.defineProperty(window, 'dev_server', {get: () => 1, set: () => {}});"
+
+# What the user saw of the progress bar: every state of it, with its dialog's title and text.
+WATCH_PROGRESS = """() => {
+	window.fanpin_progress_seen = [];
+	new MutationObserver(() => {
+		for (const bar of document.querySelectorAll('.modal .progress-bar')) {
+			const modal = bar.closest('.modal');
+			if (getComputedStyle(modal).display === 'none') continue;
+			window.fanpin_progress_seen.push({
+				title: modal.querySelector('.modal-title').innerText,
+				width: parseFloat(bar.style.width) || 0,
+				description: modal.querySelector('.description').innerText,
+			});
+		}
+	}).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+}"""
+
+
+def open_live(browser, user: str):
+	"""Log in as ``open_as`` does, with the desk's realtime connection up (or say why it is not).
+
+	Pages get longer here: the worker and the realtime server share the CPUs with the web server."""
+	context = browser.new_context(locale="zh-CN", viewport={"width": 1400, "height": 900})
+	context.add_init_script(DIRECT_REALTIME)
+	page = context.new_page()
+	page.set_default_timeout(60_000)
+	for attempt in range(2):  # a web server restarting under the login: log in again
+		try:
+			page.goto(f"{URL}/login")
+			page.fill("#login_email", user)
+			page.fill("#login_password", MANIFEST["password"])
+			page.click(".btn-login")
+			page.wait_for_url(re.compile(r"/app"), wait_until="commit", timeout=90_000)
+			break
+		except (playwright.TimeoutError, playwright.Error):
+			if attempt:
+				raise
+	for attempt in range(2):  # the socket gives up after 3 tries: on a loaded machine, open the desk again
+		try:
+			page.wait_for_function(
+				"() => window.frappe && frappe.realtime && frappe.realtime.socket && frappe.realtime.socket.connected",
+				timeout=45_000,
+			)
+			return page
+		except playwright.TimeoutError:
+			if attempt:
+				pytest.fail(
+					"the desk cannot reach the realtime server (socket.io on the site's socketio_port, "
+					"which must resolve the site's name to call back the web server): no progress bar, "
+					"no notice"
+				)
+			page.goto(f"{URL}/app")
+
+
+def dialog(page, title: str):
+	return page.locator(".modal.show").filter(has=page.locator(".modal-title", has_text=title))
+
+
+def visible_words(page) -> list[str]:
+	"""English words on the page shown now (the desk keeps the pages visited before, hidden)."""
+	return [
+		w for w in english_words(page, ".page-container:visible .layout-main-section") if w not in FILE_WORDS
+	]
+
+
+def department_file(rows: list[dict]) -> Path:
+	"""The file as the office sends it: a title, 填报单位, the header, the rows, 合计 and signatures."""
+	from openpyxl import Workbook
+
+	wb = Workbook()
+	ws = wb.active
+	ws.append(["龙口市民政局新增低保对象名单"])
+	ws.merge_cells("A1:E1")
+	ws.append(["填报单位：龙口市民政局", None, None, "填报日期：2026年11月2日"])
+	ws.append(["序号", "姓名", "身份证号码", "保障金额（元）", "备注"])
+	for index, row in enumerate(rows, start=1):
+		ws.append([index, row["person_name"], row["id_number"], row["amount"], "新增"])
+	ws.append(["合计", None, None, sum(row["amount"] for row in rows), None])
+	ws.append(["填表人：王某", None, "审核人：李某"])
+	path = Path(tempfile.mkdtemp(prefix="fanpin-warnings-")) / "新增低保对象名单.xlsx"
+	wb.save(path)
+	return path
+
+
+def value_of(page, fieldname: str) -> str:
+	return page.locator(f'[data-fieldname="{fieldname}"] .control-value').first.inner_text().strip()
+
+
+# ---------------------------------------------------------------- the department liaison
+
+
+def test_liaison_imports_a_warning_file_and_sees_each_row_outcome(browser):
+	data = journey_data("jobs")
+	rows, expected = data["rows"], data["expected"]
+	upload = department_file(rows)
+	page = open_live(browser, LIAISON)
+
+	page.goto(f"{URL}/app/warning-import/new")
+	page.locator('[data-fieldname="warning_type"] input').first.wait_for()
+	# the liaison's own department is filled in
+	page.wait_for_function(f"() => cur_frm.doc.department === '{data['department']}'")
+	fill_link(page, page, "warning_type", data["warning_type"])
+	month = datetime.date.today().replace(day=1).isoformat()
+	month_input = page.locator('[data-fieldname="report_month"] input').first
+	for attempt in range(3):
+		month_input.fill(month)
+		page.keyboard.press("Escape")  # closes the date picker
+		try:
+			page.wait_for_function(f"() => cur_frm.doc.report_month === '{month}'", timeout=5_000)
+			break
+		except playwright.TimeoutError:
+			if attempt == 2:
+				raise
+
+	# attach the file from this computer, as the upload dialog offers
+	page.locator('[data-fieldname="import_file"] button').first.click()
+	uploader = page.locator(".modal.show").filter(has=page.locator(".file-upload-area"))
+	with page.expect_file_chooser() as chooser:
+		uploader.get_by_text("我的设备").click()
+	chooser.value.set_files(str(upload))
+	uploader.locator(".file-preview .file-name", has_text=upload.stem).wait_for()
+	uploader.locator(".btn-modal-primary").click()
+	try:
+		page.wait_for_function("() => (cur_frm.doc.import_file || '').endsWith('.xlsx')", timeout=90_000)
+	except playwright.TimeoutError:
+		shot(page, "warning-file-not-attached")
+		raise
+	page.keyboard.press("Control+s")
+	wait_saved(page)
+	batch = page.evaluate("() => cur_frm.doc.name")
+	assert page.evaluate("() => cur_frm.doc.status") == "Not started"
+	assert visible_words(page) == [], visible_words(page)
+
+	page.evaluate(WATCH_PROGRESS)
+	page.locator(".page-actions").get_by_role("button", name="开始导入").click()
+	# the form follows the job by itself: no reload
+	try:
+		page.wait_for_function("() => cur_frm.doc.status === 'Completed'", timeout=JOB_TIMEOUT)
+	except playwright.TimeoutError:
+		shot(page, "warning-import-not-finished")
+		raise
+	notice = dialog(page, f"预警导入 {batch}")
+	notice.wait_for()
+	message = notice.locator(".msgprint").inner_text()
+	shot(page, "warning-import-done")
+	assert (
+		f"共读取 {expected['read']} 行：导入 {expected['imported']} 行（匹配 {expected['matched']} 行，"
+		f"未匹配 {expected['unmatched']} 行），{expected['repeated']} 行已导入过，"
+		f"{expected['rejected']} 行未通过校验"
+	) in message, message
+	seen = page.evaluate("() => window.fanpin_progress_seen")
+	assert any(s["title"] == f"正在导入 {batch}" for s in seen), seen
+	notice.locator(".btn-modal-close").click()
+	notice.wait_for(state="hidden")
+
+	# the counts and the rejected row, on the form the liaison kept open
+	for field, key in (
+		("rows_read", "read"),
+		("rows_imported", "imported"),
+		("rows_matched", "matched"),
+		("rows_unmatched", "unmatched"),
+		("rows_rejected", "rejected"),
+		("rows_repeated", "repeated"),
+	):
+		assert value_of(page, field) == str(expected[key]), (field, value_of(page, field))
+	errors = page.locator('[data-fieldname="errors"] .grid-body .grid-row')
+	assert errors.count() == 1
+	bad = rows[-1]
+	error_text = errors.first.inner_text()
+	assert "8" in error_text and "校验码" in error_text, error_text  # row 8: 3 header lines, 5th row
+	assert bad["id_number"] in error_text, error_text
+	shot(page, "warning-import-form")
+	assert visible_words(page) == [], visible_words(page)
+
+	# what became of each row: the liaison's outcome report, with no place in it
+	page.locator(".page-actions, .page-head").get_by_role("button", name="已导入的预警").first.click()
+	page.wait_for_url(re.compile(r"/query-report/"))
+	table = page.locator(".dt-scrollable")
+	table.locator(".dt-row").first.wait_for()
+	ours = json.dumps(sorted(row["id_number"] for row in rows))
+	try:  # the report runs again once the batch filter is set: wait for the batch's rows
+		page.wait_for_function(
+			f"""() => frappe.query_report && frappe.query_report.get_filter_value('import_batch') === '{batch}'
+				&& (frappe.query_report.data || []).length === {expected["imported"]}
+				&& frappe.query_report.data.every(r => {ours}.includes(r.id_number))"""
+		)
+	except playwright.TimeoutError:
+		shot(page, "warning-outcome-not-filtered")
+		raise
+	report_rows = page.evaluate(
+		"() => frappe.query_report.data.map(r => [r.id_number, r.outcome, r.matched])"
+	)
+	by_id = {id_number: (outcome, matched) for id_number, outcome, matched in report_rows}
+	assert len(report_rows) == expected["imported"], report_rows
+	assert by_id[rows[0]["id_number"]] == ("Already monitored", 1)
+	assert by_id[rows[1]["id_number"]] == ("Already monitored", 1)
+	assert by_id[rows[2]["id_number"]] == ("Pending", 1)
+	assert by_id[rows[3]["id_number"]] == ("Unmatched", 0)
+	# colours from the row's own outcome: one red 未匹配, the matched ones are not red
+	pills = table.locator(".indicator-pill")
+	assert pills.count() == expected["imported"]
+	assert table.locator(".indicator-pill.red").count() == expected["unmatched"]
+	assert table.locator(".indicator-pill.red").first.inner_text() == "未匹配"
+	assert table.locator(".indicator-pill.blue", has_text="已是监测对象").count() == 2
+	assert table.locator(".indicator-pill.orange", has_text="待研判").count() == 1
+	summary = page.locator(".report-summary").inner_text()
+	assert "已匹配" in summary and "未匹配" in summary, summary
+	text = page.locator(".page-container:visible .layout-main-section").first.inner_text()
+	assert "东莱街道" not in text and "北马镇" not in text  # no place for a department
+	shot(page, "warning-outcome")
+	assert visible_words(page) == [], visible_words(page)
+
+
+# ---------------------------------------------------------------- the city office
+
+ASSESSMENT_DONE = re.compile(
+	r"监测中 (\d+) 户：本次评估 (\d+) 户（建议退出 (\d+) 户，继续监测 (\d+) 户），此前已评估 (\d+) 户"
+)
+
+
+def test_city_office_runs_the_annual_assessment_and_sees_it_progress_and_end(browser):
+	data = journey_data("jobs")
+	year = datetime.date.today().year
+	title = f"{year}年度风险评估"
+	page = open_live(browser, CITY)
+	page.goto(f"{URL}/app/monitoring-case")
+	page.locator(".list-row-container").first.wait_for()
+	page.evaluate(WATCH_PROGRESS)
+
+	page.locator(".page-actions").get_by_role("button", name="年度风险评估").click()
+	prompt = dialog(page, "年度风险评估")
+	prompt.wait_for()
+	assert prompt.locator('[data-fieldname="year"] input').input_value() == str(year)
+	prompt.get_by_role("button", name="开始").click()
+	started = page.locator("#alert-container").get_by_text(f"{year} 年度风险评估已开始")
+	started.wait_for()
+	assert "完成后会通知您" in started.inner_text()
+
+	# the bar, while it runs: same title, moving, saying how many cases are done
+	bar = dialog(page, title).locator(".progress-bar")
+	notice = dialog(page, title).filter(has=page.locator(".msgprint"))
+	try:
+		bar.or_(notice).first.wait_for(timeout=JOB_TIMEOUT)
+	except playwright.TimeoutError:
+		shot(page, "assessment-not-started")
+		raise
+	if bar.is_visible():
+		shot(page, "assessment-progress")
+	notice.wait_for(timeout=JOB_TIMEOUT)
+	message = notice.locator(".msgprint").inner_text()
+	shot(page, "assessment-done")
+	seen = [s for s in page.evaluate("() => window.fanpin_progress_seen") if s["title"] == title]
+	assert any(0 < s["width"] < 100 and "已评估" in s["description"] for s in seen), seen
+	assert seen[-1]["width"] == 100, seen[-1]
+
+	# and how it ended, with the counts
+	counts = ASSESSMENT_DONE.search(message)
+	assert counts, message
+	cases, assessed, proposed, staying, before = map(int, counts.groups())
+	assert assessed >= len(data["assessment_cases"]), message  # the new cases were not assessed yet
+	assert cases == assessed + before and assessed == proposed + staying, message
+	assert visible_words(page) == [], visible_words(page)
+	notice.locator(".btn-modal-close").click()
+	notice.wait_for(state="hidden")
+
+	# a user who closed the page learns it from the bell: it opens the year's assessments
+	page.goto(f"{URL}/app/monitoring-case")
+	page.locator(".list-row-container").first.wait_for()
+	page.locator(".dropdown-notifications > a, .notifications-icon").first.click()
+	entry = page.locator(".notification-item", has_text=title).first
+	entry.wait_for()
+	assert f"本次评估 {assessed} 户" in entry.inner_text(), entry.inner_text()
+	shot(page, "assessment-bell")
+	assert english_words(page, ".dropdown-notifications .dropdown-menu") == []
+	entry.click()
+	page.wait_for_url(re.compile(r"/app/risk-assessment"))
+	page.locator(".list-row-container").first.wait_for()
+	assert visible_words(page) == [], visible_words(page)
+
+	# each new case has its one assessment for the year
+	case = data["assessment_cases"][0]
+	page.goto(f"{URL}/app/risk-assessment?case={case}&year={year}")
+	page.wait_for_function(
+		f"() => cur_list && cur_list.doctype === 'Risk Assessment' && cur_list.data.length === 1"
+		f" && cur_list.data[0].case === '{case}'"
+	)
