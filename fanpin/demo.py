@@ -29,7 +29,7 @@ from fanpin.policy.income import IncomeFigures, income_period, net_income, per_c
 from fanpin.policy.pinyin import name_pinyin, search_keywords
 from fanpin.setup.defaults import DEPARTMENTS, TOWNS
 from fanpin.setup.install import ensure_line
-from fanpin.utils import bulk_insert, reserve_names
+from fanpin.utils import bulk_insert, insert_dicts, reserve_names
 
 DEMO_PASSWORD = "Fanpin@2026"
 REGION_CODE = "370681"
@@ -267,12 +267,6 @@ def draft_household(index: int, rng: random.Random, today: datetime.date, used_i
 			}
 		)
 	return draft
-
-
-def insert_dicts(doctype: str, rows: list[dict]) -> None:
-	if rows:
-		fields = list(rows[0])
-		bulk_insert(doctype, fields, [[row.get(field) for field in fields] for row in rows])
 
 
 def create_users(villages: list[str]) -> list[str]:

@@ -105,3 +105,10 @@ def bulk_insert(doctype: str, fields: list[str], rows: list[tuple | list], chunk
 			f"insert into `tab{doctype}` ({columns}) values {', '.join([placeholders] * len(chunk))}",
 			[value for row in chunk for value in row],
 		)
+
+
+def insert_dicts(doctype: str, rows: list[dict]) -> None:
+	"""Bulk-insert rows given as dicts (every row with the same keys): no positional tuples to line up."""
+	if rows:
+		fields = list(rows[0])
+		bulk_insert(doctype, fields, [[row.get(field) for field in fields] for row in rows])

@@ -1,10 +1,12 @@
 """Department warnings: matching ID numbers to members and routing rows to towns, set-based."""
 
 import frappe
+from frappe import _
 
 from fanpin.permissions.scope import restrict
 from fanpin.policy import procedure
 from fanpin.policy.household import LIVE_MEMBER
+from fanpin.policy.warnings import PENDING, initial_status
 
 
 def match_members(
@@ -64,3 +66,40 @@ def town_officers() -> dict[str, list[str]]:
 	):
 		officers.setdefault(row.area, []).append(row.user)
 	return officers
+
+
+def route(match, case: str | None, officers: dict[str, list[str]]) -> dict:
+	"""Where a warning row goes, the same for an imported row and one entered in the desk: the
+	member found (or none), the open case, the status that follows, and the town's officers it is
+	assigned to while it waits for their judgement."""
+	status = initial_status(bool(case))
+	assignees = officers.get(match.town, []) if match and status == PENDING else []
+	return {
+		"matched": int(bool(match)),
+		"household": match.household if match else None,
+		"member_name": match.member_name if match else None,
+		"village": match.village if match else None,
+		"town": match.town if match else None,
+		"status": status,
+		"monitoring_case": case,
+		"_assign": frappe.as_json(assignees) if assignees else None,
+	}
+
+
+def assignment_todos(
+	name: str, person: str, warning_type: str, assign: str | None, assigned_by: str
+) -> list[dict]:
+	"""The ToDo rows of a routed warning, one per officer in its ``_assign``."""
+	return [
+		{
+			"name": frappe.generate_hash(length=10),
+			"status": "Open",
+			"priority": "Medium",
+			"allocated_to": officer,
+			"description": _("Department warning: {0} ({1})").format(person, warning_type),
+			"reference_type": "Department Warning",
+			"reference_name": name,
+			"assigned_by": assigned_by,
+		}
+		for officer in frappe.parse_json(assign or "[]")
+	]

@@ -128,6 +128,10 @@ def test_town_officer_page_loads(browser):
 		r["name"] for r in MANIFEST["records"] if r["doctype"] == "Monitoring Case" and r["place"] == "clerk"
 	)
 	timed(page, "workspace", f"{URL}/app/fanpin-monitoring", ".widget.number-widget-box")
+	# the picture once the cards have their numbers; the sidebar holds fanpin's workspace only
+	page.locator(".number-widget-box .number").first.wait_for()
+	sidebar = page.locator(".desk-sidebar .sidebar-item-label").all_inner_texts()
+	assert [label.strip() for label in sidebar if label.strip()] == ["防返贫监测"], sidebar
 	shot(page, "workspace")
 	timed(page, "household list", f"{URL}/app/household", ".list-row-container")
 	timed(

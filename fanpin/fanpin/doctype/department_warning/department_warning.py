@@ -7,12 +7,12 @@ from frappe.model import no_value_fields
 from frappe.model.document import Document
 from frappe.utils import get_first_day, getdate, today
 
-from fanpin.controllers.warnings import match_members, open_cases
+from fanpin.controllers.warnings import assignment_todos, match_members, open_cases, route, town_officers
 from fanpin.imports.warning_rows import warning_key
 from fanpin.policy import procedure
 from fanpin.policy.messages import PolicyError
-from fanpin.policy.warnings import PENDING, check_case_link, check_disposition, edit_errors, initial_status
-from fanpin.utils import desk_message, throw_policy, valid_id_number
+from fanpin.policy.warnings import PENDING, check_case_link, check_disposition, edit_errors
+from fanpin.utils import desk_message, insert_dicts, throw_policy, valid_id_number
 
 
 class DepartmentWarning(Document):
@@ -95,13 +95,18 @@ class DepartmentWarning(Document):
 		if frappe.db.exists("Department Warning", {"row_key": self.row_key}):
 			frappe.throw(_("This person is already reported for {0} in this month").format(self.warning_type))
 		match = match_members([self.id_number]).get(self.id_number)
-		self.matched = int(bool(match))
-		if match:
-			self.household, self.member_name, self.village, self.town = (
-				match.household,
-				match.member_name,
-				match.village,
-				match.town,
-			)
-			self.monitoring_case = open_cases({match.household}).get(match.household)
-			self.status = initial_status(bool(self.monitoring_case))
+		case = open_cases({match.household}).get(match.household) if match else None
+		# routed, and assigned to the town's officers, as an imported row is
+		self.update(route(match, case, town_officers()))
+
+	def after_insert(self):
+		insert_dicts(
+			"ToDo",
+			assignment_todos(
+				self.name,
+				self.person_name or self.id_number,
+				self.warning_type,
+				self.get("_assign"),
+				frappe.session.user,
+			),
+		)

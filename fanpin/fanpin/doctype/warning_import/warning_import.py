@@ -7,12 +7,11 @@ from frappe.model.document import Document
 from frappe.utils import get_first_day, getdate
 
 from fanpin.controllers.jobs import Progress
-from fanpin.controllers.warnings import match_members, open_cases, town_officers
+from fanpin.controllers.warnings import assignment_todos, match_members, open_cases, route, town_officers
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
-from fanpin.policy.warnings import PENDING, initial_status
-from fanpin.utils import bulk_insert, policy_message, reserve_names, translate
+from fanpin.utils import bulk_insert, insert_dicts, policy_message, reserve_names, translate
 
 CHUNK = 2000
 MAX_LISTED_ERRORS = 1000
@@ -202,91 +201,29 @@ class WarningFileImport:
 		rows, todos = [], []
 		for name, (key, row, warning_type) in zip(names, new, strict=True):
 			match = members.get(row.id_number)
-			case = cases.get(match.household) if match else None
-			officers = self.officers.get(match.town, []) if match else []
-			status = initial_status(bool(case))
+			routed = route(match, cases.get(match.household) if match else None, self.officers)
 			rows.append(
-				(
-					name,
-					self.batch.department,
-					warning_type,
-					self.month,
-					self.batch.name,
-					row.row_number,
-					row.person_name,
-					row.id_number,
-					row.area_text,
-					row.amount or 0,
-					row.details,
-					int(bool(match)),
-					match.household if match else None,
-					match.member_name if match else None,
-					match.village if match else None,
-					match.town if match else None,
-					status,
-					case,
-					frappe.as_json(officers) if officers and status == PENDING else None,
-					key,
-				)
+				{
+					"name": name,
+					"department": self.batch.department,
+					"warning_type": warning_type,
+					"report_month": self.month,
+					"import_batch": self.batch.name,
+					"row_number": row.row_number,
+					"person_name": row.person_name,
+					"id_number": row.id_number,
+					"area_text": row.area_text,
+					"amount": row.amount or 0,
+					"details": row.details,
+					"row_key": key,
+					**routed,
+				}
 			)
-			if match and status == PENDING:
-				todos.extend(
-					(
-						frappe.generate_hash(length=10),
-						"Open",
-						"Medium",
-						officer,
-						_("Department warning: {0} ({1})").format(
-							row.person_name or row.id_number, warning_type
-						),
-						"Department Warning",
-						name,
-						user,
-					)
-					for officer in officers
-				)
+			person = row.person_name or row.id_number
+			todos += assignment_todos(name, person, warning_type, routed["_assign"], user)
 			self.stats["rows_matched" if match else "rows_unmatched"] += 1
-		bulk_insert(
-			"Department Warning",
-			[
-				"name",
-				"department",
-				"warning_type",
-				"report_month",
-				"import_batch",
-				"row_number",
-				"person_name",
-				"id_number",
-				"area_text",
-				"amount",
-				"details",
-				"matched",
-				"household",
-				"member_name",
-				"village",
-				"town",
-				"status",
-				"monitoring_case",
-				"_assign",
-				"row_key",
-			],
-			rows,
-		)
-		if todos:
-			bulk_insert(
-				"ToDo",
-				[
-					"name",
-					"status",
-					"priority",
-					"allocated_to",
-					"description",
-					"reference_type",
-					"reference_name",
-					"assigned_by",
-				],
-				todos,
-			)
+		insert_dicts("Department Warning", rows)
+		insert_dicts("ToDo", todos)
 		self.stats["rows_imported"] += len(rows)
 
 	def finish(self) -> None:
