@@ -161,10 +161,14 @@ http_passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/http.log" | grep -Eo '[0-9]+')
 
 # ---------------------------------------------------------------- browser layer
 say "browser layer: desk journeys in Chromium"
+# the records each journey starts from, made after the matrix so that they never touch its probes
+bench --site "$SITE" execute fanpin.tests.journey_data.build --kwargs "{'path': '$LOG_DIR/journeys'}" \
+	> "$LOG_DIR/journey-data.log" 2>&1 || { tail -20 "$LOG_DIR/journey-data.log"; fail "journey data"; }
 if [ ! -x /usr/bin/chromium ]; then
 	apt-get install -y -q chromium > "$LOG_DIR/apt.log" 2>&1 || { apt-get update -q > /dev/null 2>&1 && apt-get install -y -q chromium > "$LOG_DIR/apt.log" 2>&1; } || fail "cannot install chromium"
 fi
 (cd "$REPO" && FANPIN_JOURNEY_URL="http://$SITE:$PORT" FANPIN_PROBE_MANIFEST="$LOG_DIR/probe.json" \
+	FANPIN_JOURNEY_DATA="$LOG_DIR/journeys" \
 	FANPIN_SCREENSHOTS="${FANPIN_SCREENSHOTS:-$LOG_DIR/screenshots}" "$VENV/bin/python" -m pytest -q -s \
 	-p no:cacheprovider -p fanpin.tests.desk fanpin/tests/journeys_admin.py fanpin/tests/journeys.py \
 	fanpin/tests/journeys_town.py fanpin/tests/journeys_city.py fanpin/tests/journeys_jobs.py) | tee "$LOG_DIR/browser.log"

@@ -138,7 +138,7 @@ def journey_data(role: str) -> dict:
 	if folder and os.path.exists(os.path.join(folder, f"{role}.json")):
 		with open(os.path.join(folder, f"{role}.json"), encoding="utf-8") as f:
 			return json.load(f)
-	return MANIFEST["journeys"][role]
+	raise LookupError(f"no journey data for {role}: build it with fanpin.tests.journey_data.build")
 
 
 def village_name(code: str) -> str:

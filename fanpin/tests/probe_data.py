@@ -16,7 +16,6 @@ from frappe.utils import today
 from fanpin.permissions.registry import SCOPED
 from fanpin.permissions.scope import viewer
 from fanpin.testing import BEIMA, fresh_id_number, make_monitored_case, make_staff_user
-from fanpin.tests import journey_data
 
 PASSWORD = "Fanpin@2026"
 DEPARTMENTS = {"民政局": "新增低保", "住房和城乡建设局": "住危房"}
@@ -75,7 +74,6 @@ def build(path: str) -> dict:
 			["赵小新", "Son", fresh_id_number(birth_date=datetime.date(2014, 5, 1))],
 		],
 		"guest_id_number": fresh_id_number(),
-		"journeys": journey_data.build(),
 	}
 	with open(path, "w", encoding="utf-8") as f:
 		json.dump(manifest, f, ensure_ascii=False, indent=1)

@@ -28,7 +28,13 @@ class TestScheduledJobs(FanpinTestCase):
 			"Monitoring Case", case.name, {"identified_on": add_days(today(), -31), "visit_overdue": 0}
 		)
 		broken = "fanpin.tasks.flag_overdue_verifications"
-		with patch(broken, side_effect=RuntimeError("断开")):
+		# Frappe's execute() commits (or rolls back) after each job: here the test's transaction stays
+		# open, so nothing it makes outlives the test
+		with (
+			patch(broken, side_effect=RuntimeError("断开")),
+			patch("frappe.db.commit"),
+			patch("frappe.db.rollback"),
+		):
 			# in the order the scheduler would meet them, the broken one first
 			for method in sorted(JOBS, key=lambda m: m != broken):
 				frappe.get_doc("Scheduled Job Type", {"method": method}).execute()

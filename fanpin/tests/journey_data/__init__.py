@@ -17,8 +17,9 @@ import frappe
 ROLES = ("town", "city", "jobs", "admin")
 
 
-def build() -> dict:
-	return {role: build_role(role) for role in ROLES}
+def build(path: str) -> dict:
+	"""Every role's records, each written to ``path/<role>.json`` (what FANPIN_JOURNEY_DATA names)."""
+	return {role: build_one(role, path) for role in ROLES}
 
 
 def build_role(role: str) -> dict:
