@@ -1,11 +1,10 @@
-"""Records the browser journeys start from, one module per role, built with the probe data.
+"""Records the browser journeys start from, one module per role.
 
-Each module's ``build()`` returns what its journey needs to find its records (names, numbers);
-the journeys read it from the manifest's ``journeys`` key, by module name. A module can be built
-again on its own, on a dev site, with ``bench --site S execute
-fanpin.tests.journey_data.build_one --kwargs "{'role': 'town', 'path': '/tmp/journeys'}"``: it writes
-``/tmp/journeys/town.json``, which the journeys read instead when ``FANPIN_JOURNEY_DATA`` is that
-folder.
+Each module's ``build()`` returns what its journey needs to find its records (names, numbers).
+``build(path)`` runs them all and writes ``path/<role>.json``; the journeys read the folder named by
+``FANPIN_JOURNEY_DATA``. ``.ci/run`` builds it after the scope matrix, so the probes stay as made.
+One role again, on a dev site: ``bench --site S execute fanpin.tests.journey_data.build_one
+--kwargs "{'role': 'town', 'path': '/tmp/journeys'}"``.
 """
 
 import importlib
