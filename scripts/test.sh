@@ -15,7 +15,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BENCH="${FANPIN_BENCH:-/opt/frappe-bench}"
 VENV="${FANPIN_TEST_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/fanpin-test-venv}"
 DB_ROOT_PASSWORD="${FANPIN_DB_ROOT_PASSWORD:-}"
-SITE="fanpin-ci-$$.localhost"
+# a name no earlier run had: jobs a dropped site left in Redis are not picked up by this one
+SITE="fanpin-ci-$(date +%s)-$$.localhost"
 LOG_DIR="$(mktemp -d)"
 
 say() { printf '\n== %s\n' "$*"; }
@@ -155,7 +156,13 @@ curl -sf -H "Host: $SITE" "http://127.0.0.1:$PORT/api/method/ping" >/dev/null ||
 	FANPIN_PROBE_MANIFEST="$LOG_DIR/probe.json" "$VENV/bin/python" -m pytest -q -p no:cacheprovider \
 	fanpin/tests/probe_matrix.py) | tee "$LOG_DIR/http.log"
 http_status=${PIPESTATUS[0]}
-[ "$http_status" -eq 0 ] || fail "HTTP layer (pytest exit $http_status)"
+if [ "$http_status" -ne 0 ]; then
+	say "HTTP layer failed: how the site differs from the probe manifest"
+	bench --site "$SITE" execute fanpin.tests.probe_data.explain --kwargs "{'path': '$LOG_DIR/probe.json'}" 2>&1 | tail -80
+	echo "jobs the worker ran:"
+	grep -Eo "job_name='[^']+'" "$LOG_DIR/worker.log" | sort | uniq -c
+	fail "HTTP layer (pytest exit $http_status)"
+fi
 http_passed=$(grep -Eo '^[0-9]+ passed' "$LOG_DIR/http.log" | grep -Eo '[0-9]+')
 [ "${http_passed:-0}" -gt 0 ] || fail "HTTP layer ran no test"
 

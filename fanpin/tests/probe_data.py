@@ -206,3 +206,47 @@ def describe(doc, place: str) -> dict:
 		"file_url": attachment,
 		"id_number": stored.get("id_number") or stored.get("head_id_number"),
 	}
+
+
+def explain(path: str) -> None:
+	"""Print how the site now differs from the manifest: for a failed matrix run, which records moved
+	or vanished since the build, who changed them last, and each user's scope as the server now
+	computes it."""
+	with open(path, encoding="utf-8") as f:
+		manifest = json.load(f)
+	for record in manifest["records"]:
+		rule = SCOPED[record["doctype"]]
+		stored = frappe.db.get_value(
+			record["doctype"], record["name"], [*rule.fields, "modified", "modified_by"], as_dict=True
+		)
+		if stored is None:
+			print(f"GONE {record['doctype']} {record['name']}")
+			continue
+		now = (
+			stored.get(rule.area_field) if rule.area_field else None,
+			stored.get(rule.department_field) if rule.department_field else None,
+		)
+		if now != (record["village"], record["department"]):
+			print(
+				f"MOVED {record['doctype']} {record['name']}: {now} (manifest "
+				f"{(record['village'], record['department'])}), modified {stored.modified} by {stored.modified_by}"
+			)
+		for version in frappe.get_all(
+			"Version",
+			filters={"ref_doctype": record["doctype"], "docname": record["name"]},
+			fields=["owner", "creation", "data"],
+			order_by="creation",
+		):
+			print(f"  changed {record['doctype']} {record['name']} {version.creation} {version.owner}: {version.data[:300]}")
+	for email, expected in manifest["users"].items():
+		seen = viewer(email)
+		now = {
+			"roles": frappe.get_roles(email),
+			"county": seen.county,
+			"areas": sorted(seen.areas),
+			"departments": sorted(seen.departments),
+		}
+		if now != expected:
+			print(f"USER {email}: now {now}, manifest {expected}")
+	for perm in frappe.get_all("Custom DocPerm", fields=["parent", "role", "permlevel", "read", "write"]):
+		print(f"Custom DocPerm {perm}")
