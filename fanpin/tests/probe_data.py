@@ -237,7 +237,9 @@ def explain(path: str) -> None:
 			fields=["owner", "creation", "data"],
 			order_by="creation",
 		):
-			print(f"  changed {record['doctype']} {record['name']} {version.creation} {version.owner}: {version.data[:300]}")
+			print(
+				f"  changed {record['doctype']} {record['name']} {version.creation} {version.owner}: {version.data[:300]}"
+			)
 	for email, expected in manifest["users"].items():
 		seen = viewer(email)
 		now = {
