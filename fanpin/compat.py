@@ -1,6 +1,7 @@
 """Calls whose home differs between Frappe versions, kept in one place."""
 
 import importlib.util
+import threading
 from contextlib import ExitStack, contextmanager
 from functools import cache
 
@@ -72,3 +73,41 @@ def guest_language() -> None:
 		frappe.local.lang = get_language()
 	else:
 		frappe.local.lang = frappe.db.get_default("lang") or get_language()
+
+
+_REPORT_RUNS: dict[tuple[str, str], int] = {}
+_REPORT_RUNS_LOCK = threading.Lock()
+
+
+def keep_reports_live() -> None:
+	"""A script report becomes a background (prepared) report only when a run of it is slow, never
+	because a run failed (before_request).
+
+	Frappe 15 starts a 15 s timer with each run and cancels it when the run returns, but not when the
+	run raises: one user's filters refused with a message, and 15 s later the report is a background
+	report for the whole county, which shows "这是一份后台报告" instead of its figures. Patched once per
+	process: the timer switches a report only while a run of it is still going.
+	"""
+	from frappe.core.doctype.report import report as module
+
+	if getattr(module, "_fanpin_live", False) or not hasattr(module, "enable_prepared_report"):
+		return
+	execute, enable = module.Report.execute_script_report, module.enable_prepared_report
+
+	def execute_script_report(self, filters):
+		key = (frappe.local.site, self.name)
+		with _REPORT_RUNS_LOCK:
+			_REPORT_RUNS[key] = _REPORT_RUNS.get(key, 0) + 1
+		try:
+			return execute(self, filters)
+		finally:
+			with _REPORT_RUNS_LOCK:
+				_REPORT_RUNS[key] -= 1
+
+	def enable_prepared_report(report: str, site: str):
+		if _REPORT_RUNS.get((site, report)):
+			enable(report=report, site=site)
+
+	module.Report.execute_script_report = execute_script_report
+	module.enable_prepared_report = enable_prepared_report
+	module._fanpin_live = True

@@ -10,8 +10,12 @@ export_python_type_annotations = True
 before_install = "fanpin.setup.install.before_install"
 after_install = "fanpin.setup.install.after_install"
 
-# Public pages in the county's language (see compat.guest_language).
-before_request = ["fanpin.compat.guest_language", "fanpin.api.routes.report_by_title"]
+# Public pages in the county's language; script reports stay live after a failed run (see compat).
+before_request = [
+	"fanpin.compat.guest_language",
+	"fanpin.compat.keep_reports_live",
+	"fanpin.api.routes.report_by_title",
+]
 after_migrate = "fanpin.setup.install.after_migrate"
 before_uninstall = "fanpin.setup.install.before_uninstall"
 
@@ -44,6 +48,8 @@ permission_query_conditions = {
 	**{doctype: "fanpin.permissions.scope.holder_condition" for doctype in FRAPPE_HOLDERS},
 }
 has_permission = hook_map("fanpin.permissions.scope.has_permission")
+# Frappe forms fanpin fixes for its admins (see the file).
+doctype_js = {"Workflow": "public/js/workflow.js"}
 doc_events = {
 	**{doctype: {"validate": "fanpin.permissions.scope.check_write"} for doctype in SCOPED},
 	"File": {"before_insert": "fanpin.permissions.scope.keep_attachments_private"},

@@ -126,9 +126,19 @@ def english_words(page, scope: str = ".layout-main-section") -> list[str]:
 
 
 def timed(page, name: str, url: str, ready: str) -> None:
+	"""A page opened by its address: the desk loads from scratch, as after a login or a reload."""
 	start = time.perf_counter()
 	page.goto(url)
 	page.locator(ready).first.wait_for(state="visible")
+	TIMINGS[name] = time.perf_counter() - start
+
+
+def timed_route(page, name: str, route: list[str], ready: str) -> None:
+	"""A page reached inside the desk (a click on a link or the sidebar): the desk is loaded, the
+	page's own data is fetched, for the first time in the session."""
+	start = time.perf_counter()
+	page.evaluate("route => frappe.set_route(...route)", route)
+	page.locator(f"{ready} >> visible=true").first.wait_for(state="visible")
 	TIMINGS[name] = time.perf_counter() - start
 
 
@@ -143,3 +153,41 @@ def journey_data(role: str) -> dict:
 
 def village_name(code: str) -> str:
 	return next(r["village_name"] for r in MANIFEST["areas"] if r["name"] == code)
+
+
+def take_action(page, label: str, stage: str) -> None:
+	"""Take a workflow action from the 操作 menu (confirming when asked) and wait for its stage."""
+	page.locator(".page-head:visible .actions-btn-group > button").first.click()
+	page.locator(".page-head:visible .actions-btn-group .dropdown-menu a.dropdown-item").filter(
+		has_text=label
+	).first.click()
+	done = f"() => cur_frm.doc.stage === {stage!r} && !document.body.classList.contains('frozen')"
+	dialog = page.locator(".modal.show")
+	for _attempt in range(3):
+		try:
+			page.wait_for_function(
+				f"() => ({done})() || !!document.querySelector('.modal.show')", timeout=30_000
+			)
+		except playwright.TimeoutError:
+			shot(page, f"action-{stage}")
+			raise
+		if page.evaluate(done):
+			break
+		text = dialog.first.inner_text()
+		confirm = dialog.locator(".btn-primary:visible")
+		if re.search(r"确定|确认|继续", text) and confirm.count():
+			confirm.first.click()  # a confirm dialog
+			dialog.first.wait_for(state="hidden")
+			continue
+		shot(page, f"action-refused-{stage}")
+		raise AssertionError(f"{label}: {text}")
+	page.wait_for_function(done)
+	page.locator(".page-head:visible .indicator-pill").first.wait_for(state="visible")
+	# the menu is rebuilt for the new state once its transitions are in
+	page.wait_for_function(
+		"""l => { const head = [...document.querySelectorAll(".page-head")].find(e => e.offsetParent);
+			const group = head && head.querySelector(".actions-btn-group");
+			if (!group || !group.offsetParent) return true;
+			return ![...group.querySelectorAll("a.dropdown-item")].some(a => a.textContent.trim() === l); }""",
+		arg=label,
+	)

@@ -26,6 +26,7 @@ from fanpin.tests.desk import (
 	playwright,
 	shot,
 	timed,
+	timed_route,
 	type_into_row,
 	village_name,
 	wait_saved,
@@ -141,8 +142,24 @@ def test_town_officer_page_loads(browser):
 		'[data-fieldname="classification_explanation"]',
 	)
 	shot(page, "case-form")
-	print("\npage loads as " + OFFICER + ": " + ", ".join(f"{k} {v:.2f} s" for k, v in TIMINGS.items()))
-	assert len(TIMINGS) == 3
+	# the same pages as an officer moves between them all day, in the desk already open
+	page.goto(f"{URL}/app/todo")
+	page.locator(".list-row-container, .no-result").first.wait_for()
+	timed_route(page, "workspace (in the desk)", ["fanpin-monitoring"], ".widget.number-widget-box")
+	timed_route(page, "household list (in the desk)", ["List", "Household"], ".list-row-container")
+	timed_route(
+		page,
+		"case form (in the desk)",
+		["Form", "Monitoring Case", case],
+		'[data-fieldname="classification_explanation"]',
+	)
+	print(
+		"\npage loads as "
+		+ OFFICER
+		+ " (target 1.5 s each): "
+		+ ", ".join(f"{k} {v:.2f} s{'' if v <= 1.5 else ' (over)'}" for k, v in TIMINGS.items())
+	)
+	assert len(TIMINGS) == 6
 
 
 # ---------------------------------------------------------------- the town's spreadsheets

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import re
 
-from fanpin.tests.desk import URL, english_words, journey_data, open_as, playwright, shot, wait_saved
+from fanpin.tests.desk import (
+	URL,
+	english_words,
+	journey_data,
+	open_as,
+	playwright,
+	shot,
+	take_action,
+	wait_saved,
+)
 
 REVIEWER = "reviewer.donglai@fanpin.demo"
 CITY = "city.office@fanpin.demo"
@@ -56,44 +65,6 @@ def actions(page, expected: bool = True) -> list[str]:
 		button.first.click()
 	menu.wait_for(state="hidden")
 	return [label for label in labels if label and label != "帮助"]
-
-
-def take_action(page, label: str, stage: str) -> None:
-	"""Take a workflow action from the 操作 menu (confirming when asked) and wait for its stage."""
-	page.locator(".page-head:visible .actions-btn-group > button").first.click()
-	page.locator(".page-head:visible .actions-btn-group .dropdown-menu a.dropdown-item").filter(
-		has_text=label
-	).first.click()
-	done = f"() => cur_frm.doc.stage === {stage!r} && !document.body.classList.contains('frozen')"
-	dialog = page.locator(".modal.show")
-	for _attempt in range(3):
-		try:
-			page.wait_for_function(
-				f"() => ({done})() || !!document.querySelector('.modal.show')", timeout=30_000
-			)
-		except playwright.TimeoutError:
-			shot(page, f"action-{stage}")
-			raise
-		if page.evaluate(done):
-			break
-		text = dialog.first.inner_text()
-		confirm = dialog.locator(".btn-primary:visible")
-		if re.search(r"确定|确认|继续", text) and confirm.count():
-			confirm.first.click()  # a confirm dialog
-			dialog.first.wait_for(state="hidden")
-			continue
-		shot(page, f"action-refused-{stage}")
-		raise AssertionError(f"{label}: {text}")
-	page.wait_for_function(done)
-	page.locator(".page-head:visible .indicator-pill").first.wait_for(state="visible")
-	# the menu is rebuilt for the new state once its transitions are in
-	page.wait_for_function(
-		"""l => { const head = [...document.querySelectorAll(".page-head")].find(e => e.offsetParent);
-			const group = head && head.querySelector(".actions-btn-group");
-			if (!group || !group.offsetParent) return true;
-			return ![...group.querySelectorAll("a.dropdown-item")].some(a => a.textContent.trim() === l); }""",
-		arg=label,
-	)
 
 
 def pill(page) -> tuple[str, str]:

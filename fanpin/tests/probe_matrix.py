@@ -380,6 +380,28 @@ def test_reports(user):
 	for report in reports():
 		r = call(user, "frappe.desk.query_report.run", report_name=report, filters={})
 		assert_no_leak(user, r, f"report {report}")
+		# an answer or a refusal, never a server error (a user given no area yet gets an empty report)
+		assert r.status_code == 200 or (
+			r.status_code in REFUSED and r.json().get("exc_type") in ("PermissionError", "ValidationError")
+		), f"report {report} as {user}: {r.status_code} {r.text[:300]}"
+
+
+def test_a_report_that_refused_its_filters_stays_a_live_report():
+	"""A run that ends in a message (a period ending before it starts) leaves the report as it was: 15 s
+	later it still shows its figures, not "这是一份后台报告" (see compat.keep_reports_live)."""
+	officer, report = "officer.donglai@fanpin.demo", "Monitoring Work Statistics"
+	r = call(
+		officer,
+		"frappe.desk.query_report.run",
+		report_name=report,
+		filters={"from_date": "2026-12-31", "to_date": "2026-01-01"},
+	)
+	assert r.status_code == 417 and "起始日期晚于截止日期" in r.json()["exception"], r.text[:300]
+	time.sleep(17)
+	r = call(officer, "frappe.desk.query_report.run", report_name=report, filters={"from_date": "2026-01-01"})
+	assert r.status_code == 200, r.text[:300]
+	assert not r.json()["message"].get("prepared_report"), r.json()["message"]
+	assert r.json()["message"]["result"], r.json()["message"]
 
 
 # ---------------------------------------------------------------- writes across scope
