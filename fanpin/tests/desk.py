@@ -87,21 +87,48 @@ def fill_link(page, scope, fieldname: str, text: str) -> None:
 	suggestion.click()
 
 
+def until(page, name: str, act, check, attempts: int = 3, timeout: int = 5_000) -> None:
+	"""Do ``act`` until ``check`` (a JS function, or a locator to show) holds, as a user does again
+	what the page did not take (a keystroke lost, a list redrawn under the click); a screenshot when
+	it never does."""
+	for attempt in range(attempts):
+		try:
+			act()
+			if isinstance(check, str):
+				page.wait_for_function(check, timeout=timeout)
+			else:
+				check.wait_for(state="visible", timeout=timeout)
+			return
+		except playwright.Error:
+			if attempt == attempts - 1:
+				shot(page, name)
+				raise
+
+
+def typed(field, value: str):
+	"""What a user does to type into a field and leave it (the form takes the value on leaving)."""
+
+	def act():
+		field.click()
+		field.fill("")
+		field.press_sequentially(value, delay=20)
+		field.press("Tab")
+
+	return act
+
+
 def type_into_row(page, form, index: int, fieldname: str, value: str) -> None:
 	"""Type into a field of an open grid row form and wait until the row holds the value."""
 	field = form.locator(f'[data-fieldname="{fieldname}"] input').first
 	check = f"() => (cur_frm.doc.members[{index - 1}] || {{}}).{fieldname} === {json.dumps(value)}"
-	for attempt in range(3):
-		field.click()
-		field.fill(value)
-		field.press("Tab")
-		try:
-			page.wait_for_function(check, timeout=5_000)
-			return
-		except playwright.TimeoutError:
-			if attempt == 2:
-				shot(page, f"row-{index}-{fieldname}")
-				raise
+	until(page, f"row-{index}-{fieldname}", typed(field, value), check)
+
+
+def type_field(page, fieldname: str, value: str, tag: str = "input") -> None:
+	"""Type into a form field and wait until the form holds the value."""
+	field = page.locator(f'.form-layout [data-fieldname="{fieldname}"] {tag}').first
+	check = f"() => (cur_frm.doc[{json.dumps(fieldname)}] || '') === {json.dumps(value)}"
+	until(page, f"not-typed-{fieldname}", typed(field, value), check)
 
 
 def wait_saved(page) -> None:

@@ -26,6 +26,8 @@ from fanpin.tests.desk import (
 	playwright,
 	shot,
 	take_action,
+	type_field,
+	until,
 	wait_saved,
 )
 
@@ -133,18 +135,7 @@ def test_admin_adds_a_field_to_the_household_form(browser):
 	control.wait_for(state="visible")
 	assert control.locator(".control-label").inner_text().strip() == label
 	value = "13912345678"
-	field = control.locator("input").first
-	for attempt in range(3):
-		field.fill(value)
-		field.press("Tab")
-		try:
-			page.wait_for_function(
-				f"() => cur_frm.doc[{json.dumps(fieldname)}] === {json.dumps(value)}", timeout=5_000
-			)
-			break
-		except playwright.TimeoutError:
-			if attempt == 2:
-				raise
+	type_field(page, fieldname, value)
 	page.keyboard.press("Control+s")
 	wait_saved(page)
 	assert english_words(page) == [], english_words(page)
@@ -169,17 +160,13 @@ def pick_in_row(page, grid: str, idx: int, fieldname: str, text: str) -> None:
 		f"() => (cur_frm.doc.{grid}.find(r => r.idx === {idx}) || {{}}).{fieldname} === {json.dumps(text)}"
 	)
 	cell = row.locator(f'.grid-static-col[data-fieldname="{fieldname}"]').first
-	for attempt in range(3):
-		try:
-			cell.click()
-			cell.locator("input").first.wait_for(state="visible", timeout=10_000)
-			fill_link(page, cell, fieldname, text)
-			page.wait_for_function(check, timeout=15_000)
-			break
-		except playwright.Error:  # the list was redrawn under the click: the admin picks again
-			if attempt == 2:
-				shot(page, f"admin-{grid}-{idx}-{fieldname}")
-				raise
+
+	def act():
+		cell.click()
+		cell.locator("input").first.wait_for(state="visible", timeout=10_000)
+		fill_link(page, cell, fieldname, text)
+
+	until(page, f"admin-{grid}-{idx}-{fieldname}", act, check, timeout=15_000)
 	# leave the row, as a click elsewhere on the form does
 	page.locator(".form-layout .form-section").first.click(position={"x": 5, "y": 5})
 
@@ -188,18 +175,7 @@ def create_workflow_state(page, name: str) -> None:
 	"""A new Workflow State, from its own form (the link field's quick entry in a Workflow grid row
 	writes into a copy of the workflow that the form does not save)."""
 	open_form(page, "workflow-state/new", "() => window.cur_frm && cur_frm.doctype === 'Workflow State'")
-	field = page.locator('.frappe-control[data-fieldname="workflow_state_name"] input').first
-	for attempt in range(3):
-		field.fill(name)
-		field.press("Tab")
-		try:
-			page.wait_for_function(
-				f"() => cur_frm.doc.workflow_state_name === {json.dumps(name)}", timeout=5_000
-			)
-			break
-		except playwright.TimeoutError:
-			if attempt == 2:
-				raise
+	type_field(page, "workflow_state_name", name)
 	page.keyboard.press("Control+s")
 	wait_saved(page)
 	shot(page, "admin-new-workflow-state")

@@ -20,6 +20,8 @@ from fanpin.tests.desk import (
 	open_as,
 	playwright,
 	shot,
+	type_field,
+	until,
 	wait_saved,
 )
 
@@ -56,42 +58,18 @@ def open_form(page, doctype_route: str, name: str, ready: str = "stage") -> None
 	page.locator(f'[data-fieldname="{ready}"]').first.wait_for(state="attached")
 
 
-def type_field(page, fieldname: str, value: str, tag: str = "input") -> None:
-	"""Type into a form field and wait until the form holds the value; type again if a key was lost."""
-	field = page.locator(f'.form-layout [data-fieldname="{fieldname}"] {tag}').first
-	check = f"() => (cur_frm.doc.{fieldname} || '') === {json.dumps(value)}"
-	for attempt in range(3):
-		field.click()
-		field.fill("")
-		field.press_sequentially(value, delay=20)
-		field.press("Tab")  # leave the field: the form takes the value
-		try:
-			page.wait_for_function(check, timeout=5_000)
-			return
-		except playwright.TimeoutError:
-			if attempt == 2:
-				shot(page, f"not-typed-{fieldname}")
-				raise
-
-
 def pick_today(page, fieldname: str) -> None:
 	"""Fill a date field with today through its date picker's 今天 button, as a user does."""
 	field = page.locator(f'.form-layout [data-fieldname="{fieldname}"] input').first
 	today = page.evaluate("() => frappe.datetime.get_today()")
-	check = f"() => cur_frm.doc.{fieldname} === {json.dumps(today)}"
-	for attempt in range(3):
+	button = page.locator(".datepicker.active .datepicker--button").filter(has_text="今天").first
+
+	def act():
 		field.click()
-		button = page.locator(".datepicker.active .datepicker--button").filter(has_text="今天").first
-		try:
-			button.wait_for(state="visible", timeout=5_000)
-			button.click()
-			field.press("Tab")
-			page.wait_for_function(check, timeout=5_000)
-			return
-		except playwright.TimeoutError:
-			if attempt == 2:
-				shot(page, f"not-picked-{fieldname}")
-				raise
+		button.click(timeout=5_000)
+		field.press("Tab")
+
+	until(page, f"not-picked-{fieldname}", act, f"() => cur_frm.doc.{fieldname} === {json.dumps(today)}")
 
 
 def save(page) -> None:
@@ -109,15 +87,7 @@ def take_action(page, action: str) -> None:
 	except playwright.TimeoutError:
 		shot(page, f"no-actions-{action}")
 		raise
-	for attempt in range(3):
-		menu.locator("button").first.click()
-		try:
-			item.wait_for(state="visible", timeout=5_000)
-			break
-		except playwright.TimeoutError:
-			if attempt == 2:
-				shot(page, f"no-action-{action}")
-				raise
+	until(page, f"no-action-{action}", menu.locator("button").first.click, item)
 	item.click()
 
 

@@ -74,6 +74,8 @@ def build(path: str) -> dict:
 			["赵小新", "Son", fresh_id_number(birth_date=datetime.date(2014, 5, 1))],
 		],
 		"guest_id_number": fresh_id_number(),
+		# for the matrix's own new records (a household registered over REST …)
+		"matrix_id_numbers": [fresh_id_number() for _ in range(2)],
 	}
 	with open(path, "w", encoding="utf-8") as f:
 		json.dump(manifest, f, ensure_ascii=False, indent=1)

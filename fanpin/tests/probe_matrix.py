@@ -677,6 +677,66 @@ def test_a_duplicate_id_number_names_no_household_outside_scope():
 	assert_no_leak(officer, r, "duplicate ID number", allow=(theirs["id_number"],))
 
 
+def test_a_warning_entered_by_hand_goes_to_its_town_as_an_imported_one():
+	"""The city office enters one department warning over REST, as the desk form does: it is routed to
+	the person's village and assigned to the town's officers, the same as an imported row, and
+	another town's officer cannot open it."""
+	clerk, city = "clerk.donglai@fanpin.demo", "city.office@fanpin.demo"
+	officer, other = "officer.donglai@fanpin.demo", "officer.beima@fanpin.demo"
+	id_number, village = MANIFEST["matrix_id_numbers"][0], USERS[clerk]["areas"][0]
+	r = rest(
+		clerk,
+		"POST",
+		"/api/resource/Household",
+		json={
+			"village": village,
+			"household_type": "Ordinary rural household",
+			"members": [
+				{
+					"member_name": "探针手工",
+					"relation": "Head of household",
+					"id_number": id_number,
+					"labour_skill": "Ordinary labour",
+				}
+			],
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	household = r.json()["data"]["name"]
+
+	r = rest(
+		city,
+		"POST",
+		"/api/resource/Department Warning",
+		json={
+			"department": "民政局",
+			"warning_type": "新增低保",
+			"report_month": "2026-11-01",
+			"id_number": id_number,
+			"person_name": "探针手工",
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	name = r.json()["data"]["name"]
+
+	r = rest(officer, "GET", f"/api/resource/Department Warning/{name}")
+	assert r.status_code == 200, r.text[:300]
+	warning = r.json()["data"]
+	assert (warning["village"], warning["household"], warning["status"]) == (village, household, "Pending")
+	# the form's sidebar names the town's officer under 已分配给, and the officer has the ToDo
+	r = call(officer, "frappe.desk.form.load.getdoc", verb="GET", doctype="Department Warning", name=name)
+	assert officer in [row["owner"] for row in r.json()["docinfo"]["assignments"]], r.text[:300]
+	r = call(
+		officer,
+		"frappe.client.get_list",
+		doctype="ToDo",
+		filters={"reference_type": "Department Warning", "reference_name": name, "allocated_to": officer},
+		fields=["name", "status"],
+	)
+	assert [row["status"] for row in r.json()["message"]] == ["Open"], r.text[:300]
+	assert refused(rest(other, "GET", f"/api/resource/Department Warning/{name}"))
+
+
 def test_a_village_picker_names_the_town():
 	clerk = "clerk.donglai@fanpin.demo"
 	r = call(

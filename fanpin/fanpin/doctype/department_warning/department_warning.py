@@ -97,16 +97,22 @@ class DepartmentWarning(Document):
 		match = match_members([self.id_number]).get(self.id_number)
 		case = open_cases({match.household}).get(match.household) if match else None
 		# routed, and assigned to the town's officers, as an imported row is
-		self.update(route(match, case, town_officers()))
+		routed = route(match, case, town_officers())
+		# Frappe clears ``_assign`` of a new document after validate: it is written once saved
+		self.flags.assignees = routed.pop("_assign")
+		self.update(routed)
 
 	def after_insert(self):
+		if not (assignees := self.flags.assignees):
+			return
+		self.db_set("_assign", assignees, update_modified=False)
 		insert_dicts(
 			"ToDo",
 			assignment_todos(
 				self.name,
 				self.person_name or self.id_number,
 				self.warning_type,
-				self.get("_assign"),
+				assignees,
 				frappe.session.user,
 			),
 		)

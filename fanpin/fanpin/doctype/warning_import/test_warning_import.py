@@ -270,24 +270,15 @@ class TestWarningImport(CaseTestCase):
 		summary = {item["label"]: item["value"] for item in report["report_summary"]}
 		self.assertEqual(summary, {"接收预警": 3, "已匹配": 2, "未匹配": 1})
 
-
-def mine_name(batch: str) -> str:
-	return frappe.get_all("Department Warning", filters={"import_batch": batch}, pluck="name")[0]
-
-
-def upload_as(user: str, content: bytes, **kwargs) -> str:
-	frappe.set_user(user)
-	return upload(content, **kwargs).name
-
 	def test_a_warning_entered_in_the_desk_is_routed_and_assigned_as_an_imported_one(self):
 		person = make_household(self.village, members=[member("郑手工")])
-		frappe.set_user(self.liaison)
+		frappe.set_user(self.city)  # the city office enters a warning handed in on paper
 		warning = frappe.get_doc(
 			{
 				"doctype": "Department Warning",
 				"department": "民政局",
 				"warning_type": "新增低保",
-				"report_month": "2026-10-15",
+				"report_month": "2026-07-15",
 				"id_number": person.head_id_number,
 				"person_name": "郑手工",
 			}
@@ -301,9 +292,18 @@ def upload_as(user: str, content: bytes, **kwargs) -> str:
 		)
 		self.assertEqual(
 			(stored.town, stored.household, stored.status, str(stored.report_month)),
-			(self.village[:9] + "000", person.name, "Pending", "2026-10-01"),
+			(self.village[:9] + "000", person.name, "Pending", "2026-07-01"),
 		)
 		self.assertIn(self.officer, frappe.parse_json(stored._assign))
 		self.assertTrue(
 			frappe.db.exists("ToDo", {"reference_name": warning.name, "allocated_to": self.officer})
 		)
+
+
+def mine_name(batch: str) -> str:
+	return frappe.get_all("Department Warning", filters={"import_batch": batch}, pluck="name")[0]
+
+
+def upload_as(user: str, content: bytes, **kwargs) -> str:
+	frappe.set_user(user)
+	return upload(content, **kwargs).name
