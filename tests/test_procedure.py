@@ -118,3 +118,24 @@ def test_verification_overdue():
 	assert verification_overdue(VERIFICATION, due, None, datetime.date(2025, 10, 11))
 	assert not verification_overdue(VERIFICATION, due, due, datetime.date(2025, 10, 11))
 	assert not verification_overdue(APPRAISAL, due, None, datetime.date(2025, 10, 11))
+
+
+def test_a_renamed_state_takes_its_records_to_the_new_state_of_the_same_stage():
+	from types import SimpleNamespace as row
+
+	from fanpin.policy.procedure import replaced_states
+
+	before = [row(state="甲", update_field="stage", update_value="S", doc_status="0", idx=1)]
+	after = [
+		row(state="乙", update_field="stage", update_value="S", doc_status=0, idx=2),
+		row(state="丙", update_field="stage", update_value="S", doc_status="0", idx=1),
+	]
+	# with two new states of the stage, the one in the old row wins
+	assert replaced_states(before, after) == {"甲": "丙"}
+	assert replaced_states(before, after[:1]) == {"甲": "乙"}
+	assert replaced_states(before, before) == {}
+	# a new state of another stage, or of another document status, takes nothing
+	other = [row(state="丁", update_field="stage", update_value="T", doc_status="0", idx=1)]
+	assert replaced_states(before, other) == {}
+	submitted = [row(state="戊", update_field="stage", update_value="S", doc_status="1", idx=1)]
+	assert replaced_states(before, submitted) == {}

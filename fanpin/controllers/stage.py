@@ -10,7 +10,7 @@ import frappe
 from frappe import _
 from frappe.model import no_value_fields
 from frappe.model.workflow import get_transitions, get_workflow, get_workflow_name, has_approval_access
-from frappe.utils import cint, cstr, flt, get_datetime, getdate
+from frappe.utils import cint, flt, get_datetime, getdate
 
 from fanpin.policy import procedure
 
@@ -51,8 +51,9 @@ def follow_replaced_states(workflow, method=None) -> None:
 	table = frappe.qb.DocType(workflow.document_type)
 	field = table[workflow.workflow_state_field]
 	actions = frappe.qb.DocType("Workflow Action")
-	for old, new in replaced_states(before.states, workflow.states).items():
-		# found first, then updated by name: the update locks those rows only, not the whole table
+	for old, new in procedure.replaced_states(before.states, workflow.states).items():
+		# every record of the county follows (unscoped on purpose: the workflow is the county's);
+		# found first, then updated by name, so the update locks those rows only, not the whole table
 		names = frappe.get_all(workflow.document_type, filters={field.name: old}, pluck="name")
 		if names:
 			frappe.qb.update(table).set(field, new).where(table.name.isin(names) & (field == old)).run()
@@ -61,30 +62,6 @@ def follow_replaced_states(workflow, method=None) -> None:
 			& (actions.workflow_state == old)
 			& (actions.status == "Open")
 		).run()
-
-
-def replaced_states(before: list, after: list) -> dict[str, str]:
-	"""{old state: new state} for each state that left the table while a new state setting the same
-	stage (and document status) came in; with several such new states, the one in the old row."""
-	kept = {row.state for row in after}
-	known = {row.state for row in before}
-	added = [row for row in after if row.state not in known]
-	moves = {}
-	for row in before:
-		if row.state in kept or row.update_field != "stage" or not row.update_value:
-			continue
-		same = [
-			new
-			for new in added
-			if new.update_field == "stage"
-			and new.update_value == row.update_value
-			and cstr(new.doc_status) == cstr(row.doc_status)
-		]
-		if len(same) > 1:
-			same = [new for new in same if new.idx == row.idx]
-		if len(same) == 1:
-			moves[row.state] = same[0].state
-	return moves
 
 
 def sync_stage(doc, initial_stage: str) -> tuple[str | None, str]:

@@ -201,3 +201,31 @@ def stage_field_errors(
 def frozen_fact_errors(stored_stage: str | None, changed: list[str]) -> list[str]:
 	"""Facts changed on a case already decided."""
 	return [field for field in changed if stored_stage in DECIDED and field in CASE_FACTS]
+
+
+def replaced_states(before: list, after: list) -> dict[str, str]:
+	"""A renamed workflow state: {old state: new state} for each state that left the workflow's
+	table while a new state setting the same stage (and document status) came in; with several such
+	new states, the one in the old row. The records in the old state follow to the new one.
+
+	``before`` and ``after`` are the table's rows (state, update_field, update_value, doc_status,
+	idx)."""
+	kept = {row.state for row in after}
+	known = {row.state for row in before}
+	added = [row for row in after if row.state not in known]
+	moves = {}
+	for row in before:
+		if row.state in kept or row.update_field != "stage" or not row.update_value:
+			continue
+		same = [
+			new
+			for new in added
+			if new.update_field == "stage"
+			and new.update_value == row.update_value
+			and str(new.doc_status or 0) == str(row.doc_status or 0)
+		]
+		if len(same) > 1:
+			same = [new for new in same if new.idx == row.idx]
+		if len(same) == 1:
+			moves[row.state] = same[0].state
+	return moves

@@ -4,7 +4,7 @@
 import frappe
 from frappe.utils import add_days, today
 
-from fanpin.controllers.stage import replaced_states, state_for_stage
+from fanpin.controllers.stage import state_for_stage
 from fanpin.policy import procedure
 from fanpin.testing import DONGLAI, FanpinTestCase, ensure_line, make_monitored_case, make_village
 
@@ -78,14 +78,3 @@ class TestWorkflowRename(FanpinTestCase):
 	def test_a_state_replaced_by_one_of_another_stage_keeps_its_cases(self):
 		self.rename(self.old_state, NEW_STATE, stage=procedure.ENTRY)
 		self.assertEqual(self.state_of(self.on_notice), self.old_state)
-
-	def test_with_two_new_states_of_the_stage_the_one_in_the_old_row_wins(self):
-		row = frappe._dict
-		before = [row(state="甲", update_field="stage", update_value="S", doc_status="0", idx=1)]
-		after = [
-			row(state="乙", update_field="stage", update_value="S", doc_status="0", idx=2),
-			row(state="丙", update_field="stage", update_value="S", doc_status="0", idx=1),
-		]
-		self.assertEqual(replaced_states(before, after), {"甲": "丙"})
-		self.assertEqual(replaced_states(before, after[:1]), {"甲": "乙"})
-		self.assertEqual(replaced_states(before, before), {})
