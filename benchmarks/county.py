@@ -4,7 +4,8 @@
 	cd ~/frappe-bench/sites && ../env/bin/python /path/to/fanpin/benchmarks/county.py --site your.site --remove
 
 Builds, over the villages the site has (the demo county's): 150,000 households with 450,000
-members, 15,000 cases at every stage of the procedure, and 50,000 department warnings. Rows are
+members, 15,000 cases at every stage of the procedure, 50,000 department warnings, and for the cases
+under monitoring or past it 30,000 assistance measures and 60,000 follow-up visits (submitted). Rows are
 written as the forms would have them (pinyin, search keywords, the head's facts, the workflow state
 of each stage), in multi-row inserts of 1,000; every row is owned by ``COUNTY_OWNER``, which is how
 ``--remove`` finds them. Prints the seconds each part took.
@@ -43,7 +44,14 @@ def person_name(rng: random.Random) -> str:
 	return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
 
 
-def build(households: int = 150_000, members: int = 3, cases: int = 15_000, warnings: int = 50_000) -> dict:
+def build(
+	households: int = 150_000,
+	members: int = 3,
+	cases: int = 15_000,
+	warnings: int = 50_000,
+	measures: int = 30_000,
+	visits: int = 60_000,
+) -> dict:
 	import frappe
 
 	from fanpin.controllers.stage import state_for_stage
@@ -234,6 +242,53 @@ def build(households: int = 150_000, members: int = 3, cases: int = 15_000, warn
 	)
 	frappe.db.commit()
 	timings["department warnings"] = time.perf_counter() - start
+
+	start = time.perf_counter()
+	followed = [row for row in case_rows if row["stage"] in procedure.IDENTIFIED]
+	share = households / 150_000  # a smaller county keeps the same share of measures and visits
+	measure_types = frappe.get_all("Assistance Measure Type", pluck="name", order_by="name")
+	measure_rows = []
+	for index, name in enumerate(reserve_names(f"AM-{today.year}-.#####", int(measures * share))):
+		case = followed[index % len(followed)]
+		measure_rows.append(
+			{
+				"name": name,
+				"case": case["name"],
+				"household": case["household"],
+				"head_name": case["head_name"],
+				"village": case["village"],
+				"town": case["town"],
+				"measure_type": measure_types[index % len(measure_types)],
+				"status": ("Planned", "In progress", "Completed")[index % 3],
+				"start_date": today - datetime.timedelta(days=index % 200),
+			}
+		)
+	insert_dicts("Assistance Measure", measure_rows)
+	frappe.db.commit()
+	timings["assistance measures"] = time.perf_counter() - start
+
+	start = time.perf_counter()
+	visit_rows = []
+	for index, name in enumerate(reserve_names(f"FV-{today.year}-.#####", int(visits * share))):
+		case = followed[index % len(followed)]
+		visit_rows.append(
+			{
+				"name": name,
+				"case": case["name"],
+				"household": case["household"],
+				"head_name": case["head_name"],
+				"village": case["village"],
+				"town": case["town"],
+				"visit_date": today - datetime.timedelta(days=index % 365),
+				"method": ("Home visit", "Phone call")[index % 2],
+				"visitor": "村干部",
+				"findings": "收入稳定，无新增风险",
+				"docstatus": 1,
+			}
+		)
+	insert_dicts("Follow-up Visit", visit_rows)
+	frappe.db.commit()
+	timings["follow-up visits"] = time.perf_counter() - start
 	return timings
 
 
@@ -242,6 +297,8 @@ def remove() -> dict:
 
 	timings = {}
 	for doctype in (
+		"Follow-up Visit",
+		"Assistance Measure",
 		"Case Risk Type",
 		"Monitoring Case",
 		"Department Warning",

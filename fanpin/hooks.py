@@ -15,7 +15,9 @@ before_request = [
 	"fanpin.compat.guest_language",
 	"fanpin.compat.keep_reports_live",
 	"fanpin.api.routes.report_by_title",
+	"fanpin.permissions.scope.shares_stop_at_scope",
 ]
+before_job = ["fanpin.permissions.scope.shares_stop_at_scope"]
 after_migrate = "fanpin.setup.install.after_migrate"
 before_uninstall = "fanpin.setup.install.before_uninstall"
 
@@ -53,6 +55,7 @@ doctype_js = {"Workflow": "public/js/workflow.js"}
 doc_events = {
 	**{doctype: {"validate": "fanpin.permissions.scope.check_write"} for doctype in SCOPED},
 	"File": {"before_insert": "fanpin.permissions.scope.keep_attachments_private"},
+	"DocShare": {"validate": "fanpin.permissions.scope.refuse_share"},
 	# A renamed workflow state takes its records along (see controllers/stage.py).
 	"Workflow": {"on_update": "fanpin.controllers.stage.follow_replaced_states"},
 }

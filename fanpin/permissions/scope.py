@@ -20,9 +20,11 @@ Code that reads through frappe.qb or frappe.get_all (which ignore permissions) g
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import frappe
+import frappe.share
 from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
 from frappe.permissions import add_user_permission
@@ -204,6 +206,56 @@ def source_in_scope(doctype: str, source: str, name: str, seen: Viewer) -> bool:
 		return True
 	values = frappe.db.get_value(target, name, rule.fields, as_dict=True)
 	return values is None or seen.sees(rule, values)
+
+
+# ---------------------------------------------------------------- shares
+
+
+def refuse_share(doc, method: str | None = None) -> None:
+	"""(DocShare validate) A scoped record is seen by area, so it is shared with no one, whoever
+	shares it: Frappe lists a user's shared records beside what their permissions allow, so a share
+	would carry a household past its village."""
+	if doc.share_doctype in SCOPED or doc.share_doctype in CHILD_TABLES:
+		frappe.throw(
+			_("{0} is seen by area and cannot be shared: give the user the area instead").format(
+				_(doc.share_doctype)
+			),
+			frappe.PermissionError,
+		)
+
+
+def shares_stop_at_scope() -> None:
+	"""(before_request, before_job) Nothing of a scoped DocType is shared (see refuse_share), so
+	Frappe is told so for them instead of asking the database: its list query of any user with User
+	Permissions asks for the user's shared records (one more query, about a sixth of a list call),
+	and a share made before this app forbade them is not honoured. Patched once per process."""
+	module = frappe.share
+	if getattr(module, "_fanpin_scoped", False):
+		return
+	get_shared = module.get_shared
+
+	@functools.wraps(get_shared)
+	def shared_outside_scope(doctype, user=None, rights=None, *args, **kwargs):
+		if doctype in SCOPED or doctype in CHILD_TABLES:
+			return []
+		return get_shared(doctype, user, rights, *args, **kwargs)
+
+	module.get_shared = shared_outside_scope
+	module._fanpin_scoped = True
+
+
+# ---------------------------------------------------------------- indexes
+
+
+def add_scope_indexes() -> None:
+	"""A list reads a scoped DocType by the user's areas (or department) in its sort order. One index
+	on (scope field, sort field) serves both, so a village's first page reads its 20 rows instead of
+	walking the county's in date order. Added where missing (install and every migrate)."""
+	for doctype, rule in SCOPED.items():
+		sort_field = frappe.get_meta(doctype).sort_field or "modified"
+		for field in rule.fields:
+			if field != sort_field:
+				frappe.db.add_index(doctype, [field, sort_field])
 
 
 # ---------------------------------------------------------------- assignment

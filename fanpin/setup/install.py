@@ -11,6 +11,7 @@ import frappe
 from frappe.utils import getdate
 
 from fanpin.exports.government import install_default_layouts
+from fanpin.permissions.scope import add_scope_indexes
 from fanpin.setup import defaults
 from fanpin.setup.workflows import install_default_workflows
 
@@ -30,11 +31,13 @@ def after_install():
 	install_default_layouts()
 	configure_site()
 	ensure_staff_module_profile()
+	add_scope_indexes()
 
 
 def after_migrate():
 	ensure_thresholds()
 	ensure_staff_module_profile()
+	add_scope_indexes()
 
 
 def before_uninstall():

@@ -737,6 +737,42 @@ def test_a_warning_entered_by_hand_goes_to_its_town_as_an_imported_one():
 	assert refused(rest(other, "GET", f"/api/resource/Department Warning/{name}"))
 
 
+def test_no_one_shares_a_record_past_its_area():
+	"""Frappe lists a user's shared records beside what their permissions allow, so a household
+	shared with another town's officer would be in that officer's list. No one shares a scoped
+	record, not even Administrator, through the share endpoint or by inserting a DocShare."""
+	outsider = "officer.beima@fanpin.demo"
+	household = next(r for r in records_of("Household") if not sees(outsider, r))
+	attempts = {
+		"frappe.share.add": rest(
+			"Administrator",
+			"POST",
+			"/api/method/frappe.share.add",
+			json={"doctype": "Household", "name": household["name"], "user": outsider, "read": 1},
+		),
+		"REST DocShare": rest(
+			"Administrator",
+			"POST",
+			"/api/resource/DocShare",
+			json={
+				"share_doctype": "Household",
+				"share_name": household["name"],
+				"user": outsider,
+				"read": 1,
+			},
+		),
+	}
+	for channel, r in attempts.items():
+		assert refused(r), f"{channel}: {r.status_code} {r.text[:200]}"
+		assert "不能共享" in str(r.json()), f"{channel}: {r.text[:300]}"
+	r = call(
+		"Administrator", "frappe.client.get_count", doctype="DocShare", filters={"share_doctype": "Household"}
+	)
+	assert r.json()["message"] == 0, r.text[:200]
+	r = call(outsider, "frappe.desk.reportview.get", doctype="Household", fields=["name"], page_length=0)
+	assert household["name"] not in listed(r)
+
+
 def test_a_village_picker_names_the_town():
 	clerk = "clerk.donglai@fanpin.demo"
 	r = call(

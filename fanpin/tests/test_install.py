@@ -58,3 +58,20 @@ class TestMigrateKeepsCustomizations(FanpinTestCase):
 		meta = frappe.get_meta("Household")
 		self.assertEqual(meta.get_label(FIELD), "备用联系电话")
 		self.assertEqual(meta.get_label("address"), "现住址")
+
+
+class TestScopeIndexes(FanpinTestCase):
+	def test_every_scoped_doctype_is_indexed_by_its_scope_and_sort_fields(self):
+		"""A list of one village reads its first page from one index (the county-scale issue)."""
+		from fanpin.permissions.registry import SCOPED
+
+		install.after_migrate()
+		for doctype, rule in SCOPED.items():
+			sort_field = frappe.get_meta(doctype).sort_field or "modified"
+			indexes = frappe.db.sql(f"show index from `tab{doctype}`", as_dict=True)
+			for field in rule.fields:
+				columns = {
+					key: [row.Column_name for row in indexes if row.Key_name == key]
+					for key in {row.Key_name for row in indexes}
+				}
+				self.assertIn([field, sort_field], columns.values(), doctype)

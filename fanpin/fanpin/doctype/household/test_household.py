@@ -4,6 +4,7 @@
 import datetime
 
 import frappe
+import frappe.share
 from frappe.desk.reportview import get as reportview_get
 from frappe.desk.search import search_link
 
@@ -151,6 +152,19 @@ class TestHousehold(FanpinTestCase):
 		head = frappe.db.get_value("Household", household.name, "head_id_number")
 		self.assertIn(household.name, [row["value"] for row in search_link("Household", head[:10])])
 
+	def test_search_finds_any_member_by_the_start_of_a_name_or_id_number_and_any_part_of_a_name(self):
+		daughter_id = fresh_id_number()
+		household = make_household(
+			self.village,
+			members=[member("司马光"), member("司马琳琅", "Daughter", id_number=daughter_id)],
+		)
+		for typed in ("司马琳", "琳琅", daughter_id[:14], daughter_id):
+			rows = {row["value"]: row for row in search_link("Household", typed)}
+			self.assertIn(household.name, rows, typed)
+			self.assertIn("找到成员：司马琳琅", rows[household.name]["description"], typed)
+		# pinyin is read from its start, also when nothing starts with it
+		self.assertNotIn(household.name, [row["value"] for row in search_link("Household", "mll")])
+
 
 class TestHouseholdScope(FanpinTestCase):
 	"""A town-A officer never sees a town-B household: form, list, link search, report view."""
@@ -166,6 +180,20 @@ class TestHouseholdScope(FanpinTestCase):
 		cls.theirs = make_household(cls.beima_village, members=[member("钱多多")])
 		cls.officer = make_staff_user("scope.officer@fanpin.test", "Fanpin Town Officer", DONGLAI)
 		cls.clerk = make_staff_user("scope.clerk@fanpin.test", "Fanpin Village Clerk", cls.donglai_village)
+
+	def test_a_household_is_shared_with_no_one(self):
+		"""A share would list the household for a user outside its area: refused even for
+		Administrator."""
+		self.assertRaisesRegex(
+			frappe.PermissionError,
+			"不能共享",
+			frappe.share.add,
+			"Household",
+			self.theirs.name,
+			self.officer,
+			read=1,
+		)
+		self.assertFalse(frappe.db.exists("DocShare", {"share_name": self.theirs.name}))
 
 	def test_town_officer_sees_own_town_only(self):
 		frappe.set_user(self.officer)
