@@ -2,10 +2,11 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from messy_files import GOOD, messy_csv, messy_xls, messy_xlsx
+from messy_files import GOOD, merged_header_xlsx, messy_csv, messy_xls, messy_xlsx, unmapped_money_csv
 
 from fanpin.imports.reader import read_rows
 from fanpin.imports.warning_rows import (
+	ColumnNotice,
 	RowError,
 	WarningRow,
 	header_lookup,
@@ -76,3 +77,49 @@ def test_warning_key_ignores_nothing_that_matters():
 	assert key == warning_key("民政局", "新增低保", month, GOOD[0])
 	assert key != warning_key("民政局", "临时救助", month, GOOD[0])
 	assert key != warning_key("民政局", "新增低保", datetime.date(2021, 7, 1), GOOD[0])
+
+
+def notices(content, filename, custom=None):
+	return [
+		(n.template, n.args)
+		for n in parse_rows(read_rows(content, filename), header_lookup(custom))
+		if isinstance(n, ColumnNotice)
+	]
+
+
+@pytest.mark.parametrize("rows_deep", [2, 3])
+def test_a_merged_header_below_a_reporting_unit_line_is_one_header(rows_deep):
+	"""The second (and third) row of a merged header is header, not a row without an ID number, and
+	月保障金额（元） is the amount; the one data row without an ID number is reported as such."""
+	good, bad = parse(merged_header_xlsx(rows_deep=rows_deep), "低保.xlsx")
+	first = 4 if rows_deep == 2 else 6
+	assert [(r.row_number, r.person_name, r.id_number, r.amount) for r in good] == [
+		(first, "张三", GOOD[0], Decimal(560)),
+		(first + 2, "王五", GOOD[1], Decimal(1200)),
+	]
+	assert [e.row_number for e in bad] == [first + 1]
+	assert notices(merged_header_xlsx(rows_deep=rows_deep), "低保.xlsx") == [
+		("columns not imported: {0}", ("救助类别",))
+	]
+
+
+def test_a_money_column_no_field_takes_is_reported_not_stored_as_nothing():
+	good, bad = parse(unmapped_money_csv(), "x.csv")
+	assert [(r.person_name, r.amount) for r in good] == [("吴一", None)] and bad == []
+	said = notices(unmapped_money_csv(), "x.csv")
+	assert said[0][1] == ("发放标准（元/月）",) and "amount" in said[0][0]
+	assert said[1] == ("columns not imported: {0}", ("联系电话",))
+	# mapped by the department, it is read
+	good, _bad = parse(unmapped_money_csv(), "x.csv", {"发放标准（元/月）": "amount"})
+	assert good[0].amount == Decimal(300)
+	assert notices(unmapped_money_csv(), "x.csv", {"发放标准（元/月）": "amount"}) == [
+		("columns not imported: {0}", ("联系电话",))
+	]
+
+
+def test_a_heading_ending_in_a_known_name_is_that_field_only_for_specific_names():
+	content = "\n".join(["成员姓名,户主身份证号码,本月救助金额,救助类别", f"吴一,{GOOD[0]},50,临时救助"])
+	good, _bad = parse(content.encode(), "x.csv")
+	assert [(r.person_name, r.id_number, r.amount, r.warning_type) for r in good] == [
+		("吴一", GOOD[0], Decimal(50), "")
+	]

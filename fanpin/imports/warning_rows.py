@@ -58,6 +58,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 		"补助金额",
 		"总费用",
 		"保障金额",
+		"月保障金额",
+		"保障金",
+		"发放金额",
 	),
 	"details": (
 		"备注",
@@ -75,6 +78,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 	"warning_type": ("预警类型", "预警类别", "类别", "类型"),
 }
 HEADER_SEARCH_ROWS = 20
+HEADER_BAND_ROWS = 3  # a header may be up to three rows deep (merged group headings above)
+# Fields whose names are specific enough to be found at the end of a longer heading: 月保障金额 is an
+# amount, 成员姓名 a name, 户主身份证号码 an ID number (but 救助类别 is no warning type).
+SUFFIX_FIELDS = ("id_number", "person_name", "amount")
+MONEY_WORDS = ("金额", "费用", "元", "补助", "救助金", "保障金", "资金")
+IGNORED_COLUMNS = ("序号", "编号", "顺序号")
 TOTAL_WORDS = ("合计", "总计", "小计")
 FOOTER_WORDS = ("填表人", "制表人", "审核人", "负责人", "联系电话", "填报人", "盖章")
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
@@ -97,12 +106,22 @@ class RowError:
 	row_number: int
 	template: str
 	args: tuple = ()
+	column: str = ""  # the heading of the column at fault, where one is
 
 
 @dataclass(frozen=True)
 class Header:
 	columns: dict[int, str]  # column index → field
 	data_starts_after: int  # row number of the last header row
+	unmapped: tuple[str, ...] = ()  # header texts of the columns that map to no field
+
+
+@dataclass(frozen=True)
+class ColumnNotice:
+	"""Said once about the file, before its rows: a column of the file that was not read."""
+
+	template: str
+	args: tuple = ()
 
 
 def clean_header(value) -> str:
@@ -118,43 +137,126 @@ def header_lookup(custom: Mapping[str, str] | None = None) -> dict[str, str]:
 	return lookup
 
 
-def _map(cells: list, lookup: dict[str, str]) -> dict[int, str]:
+def field_of(text, lookup: dict[str, str], suffix_fields=SUFFIX_FIELDS) -> str | None:
+	"""The field a heading names: by its whole text (spaces and any unit in brackets dropped), else,
+	for the fields of ``suffix_fields``, by the longest known name it ends with."""
+	cleaned = clean_header(text)
+	if not cleaned:
+		return None
+	if cleaned in lookup:
+		return lookup[cleaned]
+	endings = [word for word, field in lookup.items() if field in suffix_fields and len(word) >= 2]
+	ending = max((word for word in endings if cleaned.endswith(word)), key=len, default=None)
+	return lookup[ending] if ending else None
+
+
+def _map(cells: list, lookup: dict[str, str], suffix_fields=SUFFIX_FIELDS) -> dict[int, str]:
 	found: dict[int, str] = {}
 	for index, cell in enumerate(cells):
-		field = lookup.get(clean_header(cell))
+		field = field_of(cell, lookup, suffix_fields)
 		if field and field not in found.values():
 			found[index] = field
 	return found
 
 
-def find_header(first_rows: list[tuple[int, list]], lookup: dict[str, str]) -> Header:
-	"""The header among the first rows: the row (or two rows, for merged two-level headers) that names
-	the ID number column and at least one other known column."""
-	best: Header | None = None
-	for position, (number, cells) in enumerate(first_rows[:HEADER_SEARCH_ROWS]):
-		single = _map(cells, lookup)
-		candidates = [Header(single, number)]
-		if position + 1 < len(first_rows):
-			next_number, next_cells = first_rows[position + 1]
-			width = max(len(cells), len(next_cells))
-			combined = [
-				(
-					next_cells[i]
-					if i < len(next_cells) and clean_header(next_cells[i])
-					else (cells[i] if i < len(cells) else None)
-				)
-				for i in range(width)
-			]
-			candidates.append(Header(_map(combined, lookup), next_number))
-		for candidate in candidates:
-			if "id_number" in candidate.columns.values() and len(candidate.columns) >= 2:
-				if best is None or len(candidate.columns) > len(best.columns):
-					best = candidate
-		if best:
-			return best
+def _band_cells(band: list[list]) -> list:
+	"""One heading per column of a header band: the lowest heading that names a field, else the
+	lowest non-blank one (a merged group heading stands above its columns)."""
+	width = max(len(cells) for cells in band)
+	merged = []
+	for i in range(width):
+		texts = [cells[i] for cells in reversed(band) if i < len(cells) and clean_header(cells[i])]
+		merged.append(texts[0] if texts else None)
+	return merged
+
+
+def _map_band(band: list[list], lookup: dict[str, str], suffix_fields=SUFFIX_FIELDS) -> dict[int, str]:
+	width = max(len(cells) for cells in band)
+	found: dict[int, str] = {}
+	for i in range(width):
+		for cells in reversed(band):
+			field = field_of(cells[i], lookup, suffix_fields) if i < len(cells) else None
+			if field and field not in found.values():
+				found[i] = field
+				break
+	return found
+
+
+def _qualifies(columns: dict[int, str]) -> bool:
+	return "id_number" in columns.values() and len(columns) >= 2
+
+
+def _continues(columns: dict[int, str], cells: list) -> bool:
+	"""Whether a row below a header band is one more row of it (the second row of a merged heading):
+	nothing in the ID column, text only, and only in columns the band has not named yet. A data row
+	always has something in a named column, so a row missing its ID number stays a data row."""
+	texts = {i: cell for i, cell in enumerate(cells) if clean_header(cell)}
+	if not texts:
+		return False
+	return all(i not in columns and not isinstance(cell, int | float) for i, cell in texts.items())
+
+
+def find_header(
+	first_rows: list[tuple[int, list]], lookup: dict[str, str], suffix_fields=SUFFIX_FIELDS
+) -> Header:
+	"""The header among the first rows: the band of one to three rows (title and 填报单位 lines above
+	it, merged group headings within it) that names the ID number column and at least one other
+	known column; of the bands starting at the same row, the one naming most columns. A row below
+	the band that only adds headings to columns the band left unnamed joins it."""
+	for position in range(min(len(first_rows), HEADER_SEARCH_ROWS)):
+		if not _map(first_rows[position][1], lookup, suffix_fields):
+			continue  # a title or 填报单位 line: a header band starts with a row that names a column
+		best = None
+		for size in range(1, HEADER_BAND_ROWS + 1):
+			if position + size > len(first_rows):
+				break
+			band = [cells for _number, cells in first_rows[position : position + size]]
+			columns = _map_band(band, lookup, suffix_fields)
+			if _qualifies(columns) and (best is None or len(columns) > len(best[1])):
+				best = (size, columns)
+		if not best:
+			continue
+		size, columns = best
+		band = [cells for _number, cells in first_rows[position : position + size]]
+		while size < HEADER_BAND_ROWS and position + size < len(first_rows):
+			cells = first_rows[position + size][1]
+			if not _continues(columns, cells):
+				break
+			band.append(cells)
+			size += 1
+			columns = _map_band(band, lookup, suffix_fields)
+		headings = _band_cells(band)
+		unmapped = tuple(
+			" ".join(str(text).split())
+			for i, text in enumerate(headings)
+			if text is not None and i not in columns and clean_header(text) not in IGNORED_COLUMNS
+		)
+		return Header(columns, first_rows[position + size - 1][0], unmapped)
 	raise PolicyError(
 		_("No header row with an ID number column was found in the first {0} rows"), HEADER_SEARCH_ROWS
 	)
+
+
+def column_notices(header: Header) -> list[ColumnNotice]:
+	"""What the import says about the file's columns: a money column it does not read (the amounts
+	would be stored as nothing), and every other column it does not read."""
+	money = [text for text in header.unmapped if any(word in text for word in MONEY_WORDS)]
+	other = [text for text in header.unmapped if text not in money]
+	notices = []
+	if money and "amount" not in header.columns.values():
+		notices.append(
+			ColumnNotice(
+				_(
+					"the column {0} looks like an amount but is not mapped: no amount was imported; map it in the Warning Column Map"
+				),
+				("、".join(money),),
+			)
+		)
+	elif money:
+		other = money + other
+	if other:
+		notices.append(ColumnNotice(_("columns not imported: {0}"), ("、".join(other),)))
+	return notices
 
 
 def _text(value) -> str:
@@ -209,8 +311,11 @@ def _is_total_or_footer(cells: list) -> bool:
 	)
 
 
-def parse_rows(rows: Iterable[tuple[int, list]], lookup: dict[str, str]) -> Iterator[WarningRow | RowError]:
-	"""Yield a WarningRow for every good data row and a RowError for every bad one."""
+def parse_rows(
+	rows: Iterable[tuple[int, list]], lookup: dict[str, str]
+) -> Iterator[WarningRow | RowError | ColumnNotice]:
+	"""Yield a ColumnNotice for each thing to say about the file's columns, then a WarningRow for
+	every good data row and a RowError for every bad one."""
 	rows = iter(rows)
 	first: list[tuple[int, list]] = []
 	for row in rows:
@@ -219,6 +324,7 @@ def parse_rows(rows: Iterable[tuple[int, list]], lookup: dict[str, str]) -> Iter
 			break
 	header = find_header(first, lookup)
 	header_texts = {clean_header(word) for word in lookup}
+	yield from column_notices(header)
 
 	def remaining():
 		yield from (row for row in first if row[0] > header.data_starts_after)

@@ -136,6 +136,32 @@ class TestWarningImport(CaseTestCase):
 			frappe.db.count("Department Warning", {"report_month": "2026-11-01", "department": "民政局"}), 4
 		)
 
+	def test_a_merged_header_under_a_reporting_unit_line_and_a_unit_in_a_heading(self):
+		"""The department file that went wrong: a 填报单位 line above a two-row merged header (its second
+		row was taken as data, "证件号码为空") and 月保障金额（元） (every amount stored as 0)."""
+		from openpyxl import Workbook
+
+		wb = Workbook()
+		ws = wb.active
+		ws.append(["填报单位：龙口市民政局（盖章）", None, None, None, None, "2026年11月"])
+		ws.append(["序号", "姓名", "身份证号码", "救助信息", None, "备注"])
+		ws.append([None, None, None, "救助类别", "月保障金额（元）", None])
+		ws.merge_cells("D2:E2")
+		ws.append([1, "郑一", self.ours.head_id_number, "农村低保", 560, ""])
+		ws.append([2, "发放标准", None, "农村低保", 480, ""])
+		buffer = io.BytesIO()
+		wb.save(buffer)
+		frappe.set_user(self.liaison)
+		batch = upload(buffer.getvalue(), month="2026-10-01")
+		self.assertEqual((batch.rows_read, batch.rows_imported, batch.rows_rejected), (2, 1, 1))
+		self.assertEqual([e.row_number for e in batch.errors], [5])
+		self.assertIn("未导入的列：救助类别", batch.import_log)
+		frappe.set_user("Administrator")
+		amount = frappe.db.get_value(
+			"Department Warning", {"import_batch": batch.name, "row_number": 4}, "amount"
+		)
+		self.assertEqual(amount, 560)
+
 	def test_scope_for_towns_and_liaisons(self):
 		frappe.set_user(self.liaison)
 		batch = upload(department_file(self.rows()[:4]), month="2026-10-01")

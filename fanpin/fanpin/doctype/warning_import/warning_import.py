@@ -9,7 +9,7 @@ from frappe.utils import get_first_day, getdate
 from fanpin.controllers.jobs import Progress
 from fanpin.controllers.warnings import assignment_todos, match_members, open_cases, route, town_officers
 from fanpin.imports.reader import count_rows, read_rows
-from fanpin.imports.warning_rows import RowError, header_lookup, parse_rows, warning_key
+from fanpin.imports.warning_rows import ColumnNotice, RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
 from fanpin.utils import bulk_insert, insert_dicts, policy_message, reserve_names, translate
 
@@ -136,6 +136,7 @@ class WarningFileImport:
 			rows_read=0, rows_imported=0, rows_repeated=0, rows_matched=0, rows_unmatched=0, rows_rejected=0
 		)
 		self.errors: list[tuple[int, str, str]] = []
+		self.notices: list[str] = []  # about the file's columns
 		self.seen: set[str] = set()
 
 	def run(self) -> dict:
@@ -144,6 +145,9 @@ class WarningFileImport:
 		self.progress.start()
 		chunk = []
 		for result in parse_rows(read_rows(self.content, self.filename), self.lookup):
+			if isinstance(result, ColumnNotice):
+				self.notices.append(translate(result.template, result.args))
+				continue
 			self.stats["rows_read"] += 1
 			if isinstance(result, RowError):
 				self.reject(result.row_number, translate(result.template, result.args), "")
@@ -268,11 +272,13 @@ class WarningFileImport:
 		)
 		if s["rows_rejected"] > len(self.errors):
 			message += _("; the first {0} rejected rows are listed").format(len(self.errors))
+		if self.notices:
+			message += "\n" + "\n".join(self.notices)
 		# notify: a form of the batch left open reloads by itself
 		self.batch.db_set({**s, "status": "Completed", "import_log": message}, notify=True)
 		self.progress.finish(
 			message,
 			title=_("Warning import {0}").format(self.batch.name),
-			indicator="orange" if s["rows_rejected"] else "green",
+			indicator="orange" if s["rows_rejected"] or self.notices else "green",
 			**reference(self.batch),
 		)
