@@ -150,7 +150,7 @@ VALUE_SYNONYMS: dict[str, dict[str, str]] = {
 }
 SUFFIX_FIELDS = ("id_number", "member_name", "household_code")
 YES = ("是", "有", "Y", "y", "1", "√")
-NO = ("否", "无", "N", "n", "0", "")
+NO = ("否", "无", "N", "n", "0")
 RISK_SEPARATORS = re.compile(r"[、,，;；/|\s]+")
 DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?)?\s*月?$")
 COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})?$")
@@ -201,8 +201,11 @@ def parse_date(value) -> datetime.date | None:
 		raise PolicyError(_("{0} is not a date"), text) from None
 
 
-def parse_flag(value) -> bool:
+def parse_flag(value) -> bool | None:
+	"""是 / 否 (None where the cell is blank: the file does not say)."""
 	text = _text(value)
+	if not text:
+		return None
 	if text in YES:
 		return True
 	if text in NO:

@@ -38,6 +38,8 @@ SCOPED: dict[str, Scope] = {
 	"Department Warning": Scope(department_field="department"),
 	"Warning Import": Scope(area_field=None, department_field="department"),
 	"Warning Column Map": Scope(area_field=None, department_field="department"),
+	# a town's staff import into their own town; the city office may import the whole county
+	"National Import": Scope(area_field="town"),
 }
 
 # Child tables and the scoped parents they are read through.
@@ -48,6 +50,7 @@ CHILD_TABLES: dict[str, tuple[str, ...]] = {
 	"Visit Member Update": ("Follow-up Visit",),
 	"Warning Import Error": ("Warning Import",),
 	"Warning Column Map Row": ("Warning Column Map",),
+	"National Import Error": ("National Import",),
 }
 
 # Open to every desk user who has a role right on them: they hold no one's personal data.

@@ -130,6 +130,16 @@ def place_records(key: str, village: str) -> list[dict]:
 			}
 		),
 	]
+	docs.append(
+		insert(
+			{
+				"doctype": "National Import",
+				"town": frappe.db.get_value("Area", village, "parent_area"),
+				"export_date": today(),
+				"import_file": private_file(f"national-{key}.csv", "户编号,姓名,证件号码\n"),
+			}
+		)
+	)
 	for index, (department, warning_type) in enumerate(DEPARTMENTS.items()):
 		docs.append(
 			insert(

@@ -1,0 +1,179 @@
+# Copyright (c) 2026, fanpin contributors
+# For license information, please see license.txt
+
+import datetime
+import io
+
+import frappe
+
+from fanpin.fanpin.doctype.national_import.national_import import run_national_import
+from fanpin.testing import BEIMA, DONGLAI, FanpinTestCase, fresh_id_number, make_staff_user, make_village
+
+
+def national_export(rows: list[list]) -> bytes:
+	"""A town's export of the national system: a title, a 填报单位 line, a two-row header."""
+	from openpyxl import Workbook
+
+	wb = Workbook()
+	ws = wb.active
+	ws.append(["全国防返贫监测信息系统 监测对象信息表"])
+	ws.append(["填报单位：东莱街道办事处"])
+	ws.append(
+		[
+			"户编号",
+			"乡镇",
+			"行政村",
+			"姓名",
+			"证件号码",
+			"与户主关系",
+			"劳动技能",
+			"联系电话",
+			"人均纯收入（元）",
+			"监测信息",
+			None,
+			None,
+			None,
+			None,
+		]
+	)
+	ws.append([None] * 9 + ["监测对象类别", "识别监测时间", "风险类型", "风险是否消除", "消除时间"])
+	ws.merge_cells("J3:N3")
+	for row in rows:
+		ws.append(row)
+	buffer = io.BytesIO()
+	wb.save(buffer)
+	return buffer.getvalue()
+
+
+def upload(content: bytes, town=None) -> "frappe.model.document.Document":
+	file = frappe.get_doc(
+		{"doctype": "File", "file_name": "国家系统.xlsx", "content": content, "is_private": 1}
+	).insert()
+	batch = frappe.get_doc(
+		{
+			"doctype": "National Import",
+			"town": town,
+			"export_date": "2026-11-30",
+			"import_file": file.file_url,
+		}
+	).insert()
+	run_national_import(batch.name)
+	return frappe.get_doc("National Import", batch.name)
+
+
+class TestNationalImport(FanpinTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.village = make_village(DONGLAI, 60, "国家导入村")
+		cls.other = make_village(BEIMA, 60, "国家导入北村")
+		cls.officer = make_staff_user("national.officer@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		cls.ids = [fresh_id_number() for _ in range(5)]
+		cls.codes = [f"37068100160{n:07d}" for n in range(1, 4)]
+
+	def rows(self, *, phone="13900000001", eliminated=False):
+		ids, codes = self.ids, self.codes
+		done = ["是", "2026/10/8"] if eliminated else ["否", None]
+		return [
+			[codes[0], "东莱街道", "国家导入村", "钱国一", ids[0], "户主", "普通劳动力", phone, 4000,
+			 "边缘易致贫户", datetime.datetime(2026, 3, 15), "因病、因学", *done],
+			[codes[0], "东莱街道", "国家导入村", "孙国二", ids[1], "配偶", "弱劳动力", phone, 4000,
+			 "边缘易致贫户", datetime.datetime(2026, 3, 15), "因病、因学", *done],
+			[codes[1], "东莱街道", "国家导入村", "李国三", ids[2], "户主", "普通劳动力", "", None,
+			 None, None, None, None, None],
+			# another town's household: the officer's import refuses it
+			[codes[2], "北马镇", "国家导入北村", "周国四", ids[3], "户主", "普通劳动力", "", None,
+			 None, None, None, None, None],
+			# a relation the national system does not have
+			[codes[1], "东莱街道", "国家导入村", "吴国五", ids[4], "表弟", "普通劳动力", "", None,
+			 None, None, None, None, None],
+		]  # fmt: skip
+
+	def test_an_officer_imports_the_town_and_a_newer_export_updates_in_place(self):
+		frappe.set_user(self.officer)
+		batch = upload(national_export(self.rows()))
+		self.assertEqual(batch.status, "Completed", batch.import_log)
+		self.assertEqual(batch.town, DONGLAI)  # the officer's own town
+		self.assertEqual(
+			(batch.rows_read, batch.rows_rejected, batch.households_created, batch.members_created),
+			(5, 2, 2, 3),
+		)
+		reasons = {e.row_number: (e.column_heading, e.reason) for e in batch.errors}
+		self.assertEqual(set(reasons), {8, 9})
+		self.assertIn("不在本次导入的镇街区内", reasons[8][1])
+		self.assertEqual(reasons[9][0], "与户主关系")
+		self.assertIn("表弟", reasons[9][1])
+
+		household = frappe.get_doc("Household", {"household_code": self.codes[0]})
+		self.assertEqual(
+			(household.village, household.head_name, household.phone), (self.village, "钱国一", "13900000001")
+		)
+		self.assertEqual(
+			[(m.member_name, m.relation, m.labour_skill) for m in household.members],
+			[("钱国一", "Head of household", "Ordinary labour"), ("孙国二", "Spouse", "Weak or half labour")],
+		)
+		case = frappe.get_doc("Monitoring Case", household.monitoring_case)
+		self.assertEqual(
+			(
+				case.stage,
+				case.classification,
+				case.identified_on,
+				case.from_national_system,
+				case.national_import,
+			),
+			("Under monitoring", "Marginal household", datetime.date(2026, 3, 15), 1, batch.name),
+		)
+		self.assertEqual([r.risk_type for r in case.risk_types], ["因病", "因学"])
+		self.assertEqual(household.monitoring_status, "Under monitoring")
+		income = frappe.get_doc("Household Income", {"household": household.name})
+		self.assertEqual(income.per_capita_income, 4000)
+
+		# a newer export: the phone changed and the risk is gone; nothing is added twice
+		again = upload(national_export(self.rows(phone="13900000002", eliminated=True)))
+		self.assertEqual(
+			(
+				again.households_created,
+				again.households_updated,
+				again.members_created,
+				again.members_updated,
+			),
+			(0, 2, 0, 3),
+		)
+		self.assertEqual((again.cases_created, again.cases_updated), (0, 1))
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("Household", {"household_code": self.codes[0]}), 1)
+		self.assertEqual(frappe.db.count("Household Member", {"id_number": self.ids[0]}), 1)
+		self.assertEqual(frappe.db.get_value("Household", household.name, "phone"), "13900000002")
+		case.reload()
+		self.assertEqual((case.stage, case.eliminated_on), ("Risk eliminated", datetime.date(2026, 10, 8)))
+		self.assertEqual(frappe.db.count("Monitoring Case", {"household": household.name}), 1)
+		self.assertFalse(frappe.db.exists("Household", {"household_code": self.codes[2]}))
+
+	def test_the_officer_cannot_import_into_another_town(self):
+		frappe.set_user(self.officer)
+		file = frappe.get_doc(
+			{"doctype": "File", "file_name": "x.xlsx", "content": national_export([]), "is_private": 1}
+		).insert()
+		doc = frappe.get_doc(
+			{
+				"doctype": "National Import",
+				"town": BEIMA,
+				"export_date": "2026-11-30",
+				"import_file": file.file_url,
+			}
+		)
+		self.assertRaises(frappe.PermissionError, doc.insert)
+
+	def test_a_file_that_is_no_national_export_fails_in_chinese_and_writes_nothing(self):
+		frappe.set_user(self.officer)
+		content = f"姓名,证件号码\n吴一,{fresh_id_number()}".encode()
+		file = frappe.get_doc(
+			{"doctype": "File", "file_name": "x.csv", "content": content, "is_private": 1}
+		).insert()
+		batch = frappe.get_doc(
+			{"doctype": "National Import", "export_date": "2026-11-30", "import_file": file.file_url}
+		).insert()
+		run_national_import(batch.name)
+		batch.reload()
+		self.assertEqual(batch.status, "Failed")
+		self.assertIn("没有户编号列", batch.import_log)
