@@ -51,6 +51,7 @@ CHILD_TABLES: dict[str, tuple[str, ...]] = {
 	"Warning Import Error": ("Warning Import",),
 	"Warning Column Map Row": ("Warning Column Map",),
 	"National Import Error": ("National Import",),
+	"National Import Difference": ("National Import",),
 }
 
 # Open to every desk user who has a role right on them: they hold no one's personal data.

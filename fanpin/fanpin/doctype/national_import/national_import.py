@@ -161,6 +161,7 @@ class NationalFileImport:
 		)
 		self.errors: list[tuple[int, str, str, str]] = []
 		self.notices: list[str] = []
+		self.differences: list[tuple[str, str, str, str, str, str]] = []
 
 	# ------------------------------------------------------------ reading
 
@@ -256,6 +257,8 @@ class NationalFileImport:
 			return
 		frappe.db.savepoint("national_household")
 		try:
+			if existing:
+				self.compare(existing.name, kept)
 			doc = self.write_household(existing, village, kept)
 			self.write_income(doc, kept)
 			self.write_case(doc, kept)
@@ -268,6 +271,64 @@ class NationalFileImport:
 				self.reject(row.row_number, "", reason, row.member["id_number"])
 			return
 		self.progress.step(self.stats["rows_read"])
+
+	def compare(self, household: str, rows: list[NationalRow]) -> None:
+		"""What fanpin holds that the national file does not say, or says otherwise: members the file
+		does not list, a case fanpin took through the procedure (its category and stage), and the
+		latest income fanpin recorded. (Household facts the file gives are updated from it.)"""
+		stored = frappe.db.get_value(
+			"Household", household, ["household_code", "head_name", "monitoring_case"], as_dict=True
+		)
+
+		def differ(subject: str, ours, theirs) -> None:
+			self.differences.append(
+				(
+					household,
+					stored.household_code,
+					stored.head_name,
+					subject,
+					str(ours or "—"),
+					str(theirs or "—"),
+				)
+			)
+
+		listed = {row.member["id_number"] for row in rows}
+		for name, id_number in frappe.get_all(
+			"Household Member",
+			filters={"parent": household, "parenttype": "Household"},
+			fields=["member_name", "id_number"],
+			as_list=True,
+		):
+			if id_number not in listed:
+				differ(_("Member"), f"{name}（{id_number}）", None)
+		object_ = next((row.monitoring for row in rows if row.monitoring), None)
+		case = stored.monitoring_case and frappe.db.get_value(
+			"Monitoring Case",
+			stored.monitoring_case,
+			["stage", "classification", "from_national_system"],
+			as_dict=True,
+		)
+		if case and not case.from_national_system:
+			theirs = None
+			if object_:
+				theirs = procedure.ELIMINATED if object_["risk_eliminated"] else procedure.MONITORING
+			if case.stage != theirs:
+				differ(_("Stage"), _(case.stage), _(theirs) if theirs else None)
+			if object_ and case.classification != object_["category"]:
+				differ(
+					_("Category"),
+					_(case.classification) if case.classification else None,
+					_(object_["category"]) if object_["category"] else None,
+				)
+		theirs = rows[0].income.get("per_capita_income")
+		ours = frappe.db.get_value(
+			"Household Income",
+			{"household": household, "reference_date": ("!=", getdate(self.batch.export_date))},
+			"per_capita_income",
+			order_by="reference_date desc",
+		)
+		if theirs is not None and ours is not None and abs(float(ours) - float(theirs)) >= 0.01:
+			differ(_("Per-capita Income"), f"¥{float(ours):,.2f}", f"¥{float(theirs):,.2f}")
 
 	def village_of(self, row: NationalRow) -> str | None:
 		town = self.towns.get(row.household.get("town_name"))
@@ -429,6 +490,36 @@ class NationalFileImport:
 					for idx, error in enumerate(self.errors, start=1)
 				],
 			)
+		frappe.db.delete(
+			"National Import Difference", {"parent": self.batch.name, "parenttype": "National Import"}
+		)
+		bulk_insert(
+			"National Import Difference",
+			[
+				"name",
+				"parent",
+				"parenttype",
+				"parentfield",
+				"idx",
+				"household",
+				"household_code",
+				"head_name",
+				"subject",
+				"fanpin_value",
+				"national_value",
+			],
+			[
+				(
+					frappe.generate_hash(length=10),
+					self.batch.name,
+					"National Import",
+					"differences",
+					idx,
+					*row,
+				)
+				for idx, row in enumerate(self.differences, start=1)
+			],
+		)
 		s = self.stats
 		message = _(
 			"{0} rows read, {1} rejected: {2} households created and {3} updated, {4} members created and {5} updated, {6} monitoring objects created and {7} updated"
@@ -444,9 +535,16 @@ class NationalFileImport:
 		)
 		if s["rows_rejected"] > len(self.errors):
 			message += _("; the first {0} rejected rows are listed").format(len(self.errors))
+		if self.differences:
+			message += "\n" + _(
+				"{0} differences from what fanpin holds: see the National Differences report"
+			).format(len(self.differences))
 		if self.notices:
 			message += "\n" + "\n".join(self.notices)
-		self.batch.db_set({**s, "status": "Completed", "import_log": message}, notify=True)
+		self.batch.db_set(
+			{**s, "differences_found": len(self.differences), "status": "Completed", "import_log": message},
+			notify=True,
+		)
 		self.progress.finish(
 			message,
 			title=_("National import {0}").format(self.batch.name),

@@ -5,9 +5,21 @@ import datetime
 import io
 
 import frappe
+from frappe.desk.query_report import run
 
 from fanpin.fanpin.doctype.national_import.national_import import run_national_import
-from fanpin.testing import BEIMA, DONGLAI, FanpinTestCase, fresh_id_number, make_staff_user, make_village
+from fanpin.testing import (
+	BEIMA,
+	DONGLAI,
+	CaseTestCase,
+	fresh_id_number,
+	make_case,
+	make_household,
+	make_income,
+	make_staff_user,
+	make_village,
+	member,
+)
 
 
 def national_export(rows: list[list]) -> bytes:
@@ -61,13 +73,14 @@ def upload(content: bytes, town=None) -> "frappe.model.document.Document":
 	return frappe.get_doc("National Import", batch.name)
 
 
-class TestNationalImport(FanpinTestCase):
+class TestNationalImport(CaseTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.village = make_village(DONGLAI, 60, "国家导入村")
 		cls.other = make_village(BEIMA, 60, "国家导入北村")
 		cls.officer = make_staff_user("national.officer@fanpin.test", "Fanpin Town Officer", DONGLAI)
+		cls.beima_officer = make_staff_user("national.beima@fanpin.test", "Fanpin Town Officer", BEIMA)
 		cls.ids = [fresh_id_number() for _ in range(5)]
 		cls.codes = [f"37068100160{n:07d}" for n in range(1, 4)]
 
@@ -177,3 +190,34 @@ class TestNationalImport(FanpinTestCase):
 		batch.reload()
 		self.assertEqual(batch.status, "Failed")
 		self.assertIn("没有户编号列", batch.import_log)
+
+	def test_what_fanpin_holds_otherwise_is_listed_beside_the_national_value(self):
+		"""A household fanpin registered and took into the procedure itself, then found in the national
+		file with one member fewer, under monitoring as 边缘易致贫户, at another income."""
+		code, head_id, spouse_id = "370681001600000009", fresh_id_number(), fresh_id_number(male=False)
+		household = make_household(
+			self.village,
+			members=[member("钱差一", id_number=head_id), member("孙差二", "Spouse", id_number=spouse_id)],
+			household_code=code,
+		)
+		make_income(household.name, "2026-06-01", 5000, size=2)
+		case = make_case(household.name)
+		row = [code, "东莱街道", "国家导入村", "钱差一", head_id, "户主", "普通劳动力", "", 4200,
+			   "边缘易致贫户", datetime.datetime(2026, 5, 1), "因病", "否", None]  # fmt: skip
+		frappe.set_user(self.officer)
+		batch = upload(national_export([row]))
+		self.assertEqual(batch.status, "Completed", batch.import_log)
+		found = {d.subject: (d.fanpin_value, d.national_value) for d in batch.differences}
+		self.assertEqual(found["成员"], (f"孙差二（{spouse_id}）", "—"))
+		self.assertEqual(found["阶段"][1], "已纳入监测")
+		self.assertEqual(found["人均纯收入"], ("¥5,000.00", "¥4,200.00"))
+		self.assertIn("处差异", batch.import_log)
+		# fanpin's own case is left as the procedure has it
+		self.assertEqual(frappe.db.get_value("Monitoring Case", case.name, "from_national_system"), 0)
+		self.assertEqual(frappe.db.count("Household Member", {"parent": household.name}), 2)
+
+		report = run("National Differences", filters={"national_import": batch.name})["result"]
+		self.assertEqual({r["subject"] for r in report if isinstance(r, dict)}, set(found))
+		frappe.set_user(self.beima_officer)
+		report = run("National Differences", filters={"national_import": batch.name})["result"]
+		self.assertEqual([r for r in report if isinstance(r, dict)], [])
