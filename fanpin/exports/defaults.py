@@ -142,6 +142,27 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 			C("overdue", "逾期未办结（户）", "", 10),
 		),
 	),
+	DefaultLayout(
+		"National Entry List",
+		"防返贫监测信息系统录入清单",
+		(
+			C("entry", "录入事项", "", 12),
+			C("household_code", "户编号", HEAD, 20),
+			C("town_name", "乡（镇）", HEAD, 12),
+			C("village_name", "行政村", HEAD, 14),
+			C("head_name", "户主姓名", HEAD, 10),
+			C("head_id_number", "户主证件号码", HEAD, 21),
+			C("member_name", "成员姓名", "家庭成员", 10),
+			C("member_id_number", "成员证件号码", "家庭成员", 21),
+			C("member_change", "成员变更情况", "家庭成员", 14),
+			C("category", "监测对象类别", MONITORING, 14),
+			C("identified_on", "识别监测时间", MONITORING, 12),
+			C("risk_types", "风险类型", MONITORING, 20),
+			C("eliminated_on", "风险消除时间", EXIT, 12),
+			C("elimination_method", "消除方式", EXIT, 12),
+			C("changed_on", "变更日期", "", 12),
+		),
+	),
 )
 
 BY_REPORT = {layout.report: layout for layout in LAYOUTS}

@@ -33,6 +33,7 @@ REPORTS = {
 	"Department Warning Ledger": "department_warning_ledger",
 	"Deadline Watch": "deadline_watch",
 	"Monitoring Work Statistics": "monitoring_work_statistics",
+	"National Entry List": "national_entry_list",
 }
 KINDS = {"Date": sheet.DATE, "Currency": sheet.MONEY, "Int": sheet.NUMBER, "Float": sheet.NUMBER}
 

@@ -16,6 +16,7 @@ from fanpin.testing import (
 	make_case,
 	make_household,
 	make_income,
+	make_monitored_case,
 	make_staff_user,
 	make_village,
 	member,
@@ -221,3 +222,33 @@ class TestNationalImport(CaseTestCase):
 		frappe.set_user(self.beima_officer)
 		report = run("National Differences", filters={"national_import": batch.name})["result"]
 		self.assertEqual([r for r in report if isinstance(r, dict)], [])
+
+	def test_the_entry_list_holds_what_fanpin_took_in_and_not_what_came_from_the_national_system(self):
+		ours = make_monitored_case(self.village, "赵录入", identified_on="2026-11-20")
+		theirs = make_monitored_case(self.village, "赵国家", identified_on="2026-11-20")
+		frappe.db.set_value("Monitoring Case", theirs.name, "from_national_system", 1)
+		frappe.set_user(self.officer)
+		filters = {"from_date": "2026-11-01", "to_date": "2026-11-30", "village": self.village}
+		rows = [r for r in run("National Entry List", filters=filters)["result"] if isinstance(r, dict)]
+		entered = {r["source"]: r for r in rows}
+		self.assertIn(ours.name, entered)
+		self.assertNotIn(theirs.name, entered)
+		self.assertEqual(
+			(entered[ours.name]["entry"], entered[ours.name]["category"], entered[ours.name]["risk_types"]),
+			("新增监测对象", "边缘易致贫户", "因病"),
+		)
+		# the government layout opens in Excel with the national system's columns in their order
+		from openpyxl import load_workbook
+
+		from fanpin.exports.government import export_report
+
+		exported = export_report("National Entry List", filters)
+		content = frappe.get_doc("File", {"file_url": exported["file_url"]}).get_content()
+		sheet = load_workbook(io.BytesIO(content)).active
+		texts = [str(c.value) for row in sheet.iter_rows(max_row=6) for c in row if c.value]
+		for heading in ("户编号", "监测对象类别", "识别监测时间", "风险类型", "消除方式"):
+			self.assertIn(heading, texts)
+		self.assertTrue(any("赵录入" in str(c.value) for row in sheet.iter_rows() for c in row))
+		frappe.set_user(self.beima_officer)
+		rows = [r for r in run("National Entry List", filters=filters)["result"] if isinstance(r, dict)]
+		self.assertEqual(rows, [])
