@@ -250,6 +250,93 @@ def test_liaison_imports_a_warning_file_and_sees_each_row_outcome(browser):
 
 # ---------------------------------------------------------------- the city office
 
+
+def national_file(data: dict) -> Path:
+	"""A town's export of the national system: a title, 填报单位, a two-row header, a row per member."""
+	from openpyxl import Workbook
+
+	wb = Workbook()
+	ws = wb.active
+	ws.append(["全国防返贫监测信息系统 监测对象信息表"])
+	ws.append(["填报单位：东莱街道办事处"])
+	ws.append(
+		[
+			"户编号",
+			"乡镇",
+			"行政村",
+			"姓名",
+			"证件号码",
+			"与户主关系",
+			"劳动技能",
+			"监测信息",
+			None,
+			None,
+			None,
+		]
+	)
+	ws.append([None] * 7 + ["监测对象类别", "识别监测时间", "风险类型", "风险是否消除"])
+	ws.merge_cells("H3:K3")
+	town, village, codes, ids = data["town_name"], data["village_name"], data["codes"], data["ids"]
+	labour = "普通劳动力"
+	monitored = ["边缘易致贫户", "2026-03-15", "因病", "否"]
+	ws.append([codes[0], town, village, "国监一", ids[0], "户主", labour, *monitored])
+	ws.append([codes[0], town, village, "国监二", ids[1], "配偶", "弱劳动力", *monitored])
+	ws.append([codes[1], town, village, "国农三", ids[2], "户主", labour, None, None, None, None])
+	ws.append([codes[1], town, village, "国农四", ids[3], "表弟", labour, None, None, None, None])
+	path = Path(tempfile.mkdtemp(prefix="fanpin-national-")) / "国家系统监测对象信息表.xlsx"
+	wb.save(path)
+	return path
+
+
+def test_city_office_imports_the_national_export_and_finds_its_monitoring_objects(browser):
+	data = journey_data("jobs")["national"]
+	upload = national_file(data)
+	page = open_live(browser, CITY)
+	page.goto(f"{URL}/app/national-import/new")
+	page.locator('[data-fieldname="import_file"] button').first.wait_for()
+	page.locator('[data-fieldname="import_file"] button').first.click()
+	uploader = page.locator(".modal.show").filter(has=page.locator(".file-upload-area"))
+	with page.expect_file_chooser() as chooser:
+		uploader.get_by_text("我的设备").click()
+	chooser.value.set_files(str(upload))
+	uploader.locator(".file-preview .file-name", has_text=upload.stem).wait_for()
+	uploader.locator(".btn-modal-primary").click()
+	page.wait_for_function("() => (cur_frm.doc.import_file || '').endsWith('.xlsx')", timeout=90_000)
+	page.keyboard.press("Control+s")
+	wait_saved(page)
+	batch = page.evaluate("() => cur_frm.doc.name")
+	assert visible_words(page) == [], visible_words(page)
+
+	page.evaluate(WATCH_PROGRESS)
+	page.locator(".page-actions").get_by_role("button", name="开始导入").click()
+	try:
+		page.wait_for_function("() => cur_frm.doc.status === 'Completed'", timeout=JOB_TIMEOUT)
+	except playwright.TimeoutError:
+		shot(page, "national-import-not-finished")
+		raise
+	notice = dialog(page, f"国家系统数据导入 {batch}")
+	notice.wait_for()
+	message = notice.locator(".msgprint").inner_text()
+	assert "读取 4 行，未通过 1 行：新建农户 2 户、更新 0 户，新建成员 3 人" in message, message
+	assert "新建监测对象 1 个" in message, message
+	notice.locator(".btn-modal-close").click()
+	notice.wait_for(state="hidden")
+	errors = page.locator('[data-fieldname="errors"] .grid-body .grid-row')
+	assert errors.count() == 1
+	error_text = errors.first.inner_text()
+	assert "8" in error_text and "与户主关系" in error_text and "表弟" in error_text, error_text
+	shot(page, "national-import-form")
+	assert visible_words(page) == [], visible_words(page)
+
+	# the monitoring object arrived under monitoring, from the national system
+	page.locator(".page-actions, .page-head").get_by_role("button", name="已导入的监测对象").first.click()
+	page.wait_for_url(re.compile(r"/app/monitoring-case"))
+	row = page.locator(".list-row-container", has_text="国监一")
+	row.wait_for()
+	assert "已纳入监测" in row.inner_text(), row.inner_text()
+	shot(page, "national-import-cases")
+
+
 ASSESSMENT_DONE = re.compile(
 	r"监测中 (\d+) 户：本次评估 (\d+) 户（建议退出 (\d+) 户，继续监测 (\d+) 户），此前已评估 (\d+) 户"
 )

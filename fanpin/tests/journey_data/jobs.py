@@ -2,6 +2,8 @@
 for the annual risk assessment. Every call makes new ones (fresh ID numbers), so the file's rows
 are never "already imported" and the cases are not yet assessed this year."""
 
+import random
+
 import frappe
 
 from fanpin.setup.defaults import TOWNS
@@ -36,7 +38,19 @@ def build() -> dict:
 		make_monitored_case(village(TOWNS[index % len(TOWNS)][1], 1 + index % 8), f"评估{index + 1:02d}").name
 		for index in range(ASSESSED_CASES)
 	]
+	national_village = village(DONGLAI, 5)
+	codes = []
+	while len(codes) < 2:
+		code = f"{national_village}{random.randint(100000, 999999)}"
+		if code not in codes and not frappe.db.exists("Household", {"household_code": code}):
+			codes.append(code)
 	return {
+		"national": {
+			"town_name": "东莱街道",
+			"village_name": frappe.db.get_value("Area", national_village, "area_name"),
+			"codes": codes,
+			"ids": [fresh_id_number(), fresh_id_number(male=False), fresh_id_number(), fresh_id_number()],
+		},
 		"department": "民政局",
 		"warning_type": "新增低保",
 		"rows": rows,

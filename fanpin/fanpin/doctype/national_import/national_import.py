@@ -20,6 +20,7 @@ from fanpin.controllers.jobs import Progress
 from fanpin.controllers.stage import state_for_stage
 from fanpin.imports.national_rows import (
 	CHOICE_FIELDS,
+	SYNONYMS,
 	NationalRow,
 	header_lookup,
 	household_disagreements,
@@ -242,14 +243,26 @@ class NationalFileImport:
 			)
 		)
 		kept = []
+		required = [df for df in frappe.get_meta("Household Member").fields if df.reqd]
+		known = set(existing_ids(existing.name)) if existing else set()
 		for row in rows:
-			owner = owners.get(row.member["id_number"])
+			id_number = row.member["id_number"]
+			owner = owners.get(id_number)
+			missing = [df for df in required if id_number not in known and not row.member.get(df.fieldname)]
 			if owner and (not existing or owner != existing.name):
 				self.reject(
 					row.row_number,
 					"证件号码",
-					_("{0} is already a member of household {1}").format(row.member["id_number"], owner),
-					row.member["id_number"],
+					_("{0} is already a member of household {1}").format(id_number, owner),
+					id_number,
+				)
+			elif missing:
+				# a new member needs what its form needs: say which column of the file was empty
+				self.reject(
+					row.row_number,
+					"、".join(SYNONYMS.get(df.fieldname, (_(df.label),))[0] for df in missing),
+					_("empty"),
+					id_number,
 				)
 			else:
 				kept.append(row)
@@ -353,22 +366,24 @@ class NationalFileImport:
 		if not doc.household_type:
 			doc.household_type = default_household_type(rows)
 		by_id = {member.id_number: member for member in doc.members}
+		created = updated = 0
 		for row in rows:
 			values = {name: value for name, value in row.member.items() if value not in (None, "")}
 			member = by_id.get(values["id_number"])
 			if member:
 				member.update(values)
-				self.stats["members_updated"] += 1
+				updated += 1
 			else:
 				by_id[values["id_number"]] = doc.append("members", values)
-				self.stats["members_created"] += 1
+				created += 1
 		doc.flags.ignore_permissions = True  # its scope was checked above, on the stored record
 		if existing:
 			doc.save()
-			self.stats["households_updated"] += 1
 		else:
 			doc.insert()
-			self.stats["households_created"] += 1
+		self.stats["households_updated" if existing else "households_created"] += 1
+		self.stats["members_created"] += created
+		self.stats["members_updated"] += updated
 		return doc
 
 	def write_income(self, household, rows: list[NationalRow]) -> None:
@@ -552,6 +567,12 @@ class NationalFileImport:
 			doctype=self.batch.doctype,
 			name=self.batch.name,
 		)
+
+
+def existing_ids(household: str) -> list[str]:
+	return frappe.get_all(
+		"Household Member", filters={"parent": household, "parenttype": "Household"}, pluck="id_number"
+	)
 
 
 def default_household_type(rows: list[NationalRow]) -> str:

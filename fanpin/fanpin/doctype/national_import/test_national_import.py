@@ -252,3 +252,27 @@ class TestNationalImport(CaseTestCase):
 		frappe.set_user(self.beima_officer)
 		rows = [r for r in run("National Entry List", filters=filters)["result"] if isinstance(r, dict)]
 		self.assertEqual(rows, [])
+
+	def test_a_new_member_without_what_its_form_needs_is_refused_naming_the_column(self):
+		code, head_id = "370681001600000010", fresh_id_number()
+		row = [
+			code,
+			"东莱街道",
+			"国家导入村",
+			"郑缺技",
+			head_id,
+			"户主",
+			None,
+			"",
+			None,
+			None,
+			None,
+			None,
+			None,
+			None,
+		]
+		frappe.set_user(self.officer)
+		batch = upload(national_export([row]))
+		self.assertEqual((batch.rows_rejected, batch.households_created, batch.members_created), (1, 0, 0))
+		self.assertEqual((batch.errors[0].column_heading, batch.errors[0].reason), ("劳动技能", "为空"))
+		self.assertFalse(frappe.db.exists("Household", {"household_code": code}))
