@@ -71,6 +71,8 @@ OPEN: dict[str, str] = {
 	"Export Layout Column": "child of Export Layout",
 	"Fanpin Settings": "settings",
 	"Staff Assignment": "System Manager only",
+	"National Column Map": "headings of the national export, no data",
+	"National Column Map Row": "child of the national column map",
 }
 
 # Frappe DocTypes that hold fanpin data: (the field naming the DocType, the field naming the record)

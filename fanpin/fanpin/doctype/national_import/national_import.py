@@ -18,6 +18,7 @@ from frappe.utils import getdate
 
 from fanpin.controllers.jobs import Progress
 from fanpin.controllers.stage import state_for_stage
+from fanpin.fanpin.doctype.national_column_map.national_column_map import custom_headings
 from fanpin.imports.national_rows import (
 	CHOICE_FIELDS,
 	SYNONYMS,
@@ -130,7 +131,7 @@ def option_labels(doctype: str, fieldname: str) -> dict[str, str]:
 class NationalFileImport:
 	def __init__(self, batch, content: bytes, filename: str):
 		self.batch, self.content, self.filename = batch, content, filename
-		self.lookup = header_lookup()
+		self.lookup = header_lookup(custom_headings())
 		self.choices = {
 			name: option_labels(CHOICE_DOCTYPES.get(name, "Household Member"), CATEGORY_FIELD.get(name, name))
 			for name in CHOICE_FIELDS

@@ -276,3 +276,44 @@ class TestNationalImport(CaseTestCase):
 		self.assertEqual((batch.rows_rejected, batch.households_created, batch.members_created), (1, 0, 0))
 		self.assertEqual((batch.errors[0].column_heading, batch.errors[0].reason), ("劳动技能", "为空"))
 		self.assertFalse(frappe.db.exists("Household", {"household_code": code}))
+
+	def test_a_heading_the_admin_mapped_once_is_read_in_every_import(self):
+		"""A county whose export heads the ID column 公民身份证件 (no synonym): mapped once by the city
+		office in 国家系统表头映射, then read."""
+		code, head_id = "370681001600000011", fresh_id_number()
+		content = national_export(
+			[
+				[
+					code,
+					"东莱街道",
+					"国家导入村",
+					"郑映射",
+					head_id,
+					"户主",
+					"普通劳动力",
+					"",
+					None,
+					None,
+					None,
+					None,
+					None,
+					None,
+				]
+			]
+		)
+		from openpyxl import load_workbook
+
+		book = load_workbook(io.BytesIO(content))
+		book.active["E3"] = "公民身份证件（18位）"
+		buffer = io.BytesIO()
+		book.save(buffer)
+		frappe.set_user(self.officer)
+		batch = upload(buffer.getvalue())
+		self.assertEqual(batch.status, "Failed")  # no ID number column: no header found
+		frappe.set_user("Administrator")
+		mapping = frappe.get_single("National Column Map")
+		mapping.set("columns", [{"header_text": "公民身份证件（18位）", "field": "id_number"}])
+		mapping.save()
+		frappe.set_user(self.officer)
+		batch = upload(buffer.getvalue())
+		self.assertEqual((batch.status, batch.households_created), ("Completed", 1), batch.import_log)
