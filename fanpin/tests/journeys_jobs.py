@@ -334,7 +334,11 @@ def test_city_office_imports_the_national_export_and_finds_its_monitoring_object
 	row = page.locator(".list-row-container", has_text="国监一")
 	row.wait_for()
 	assert "已纳入监测" in row.inner_text(), row.inner_text()
+	assert visible_words(page) == [], visible_words(page)
 	shot(page, "national-import-cases")
+	# the list keeps its filters for the user: clear them, as a user does, for the next visit
+	page.locator(".page-container:visible .filter-x-button").first.click()
+	page.wait_for_function("() => cur_list && cur_list.filter_area.get().length === 0")
 
 
 ASSESSMENT_DONE = re.compile(
@@ -413,3 +417,48 @@ def test_city_office_runs_the_annual_assessment_and_sees_it_progress_and_end(bro
 		f"() => cur_list && cur_list.doctype === 'Risk Assessment' && cur_list.data.length === 1"
 		f" && cur_list.data[0].case === '{case}'"
 	)
+
+
+# ---------------------------------------------------------------- the admin, last: it adds a county
+
+
+def test_admin_sets_up_another_county_from_the_division_codes(browser):
+	"""A System Manager picks 山东省 → 聊城市 → 东阿县 in 防贫设置 and gets its towns and villages;
+	running it again adds nothing. Last of the journeys: the other ones see Longkou only."""
+	admin = journey_data("admin")["admin"]
+	page = open_live(browser, admin)
+	page.goto(f"{URL}/app/fanpin-settings")
+	page.locator(".page-actions").get_by_role("button", name="设置县（市）区划").click()
+	picker = dialog(page, "设置县（市）区划")
+	picker.wait_for()
+	for fieldname, label in (("province", "山东省"), ("city", "聊城市"), ("county", "东阿县")):
+		select = picker.locator(f'[data-fieldname="{fieldname}"] select')
+		select.locator("option", has_text=label).first.wait_for(state="attached")
+		select.select_option(label=label)
+	assert visible_words(page) == [], visible_words(page)
+	shot(page, "county-picker")
+	picker.locator(".btn-modal-primary").click()
+	done = dialog(page, "县（市）区划已设置")
+	done.wait_for()
+	assert re.search(r"东阿县：新增镇街区 \d+ 个、村/社区 \d+ 个", done.inner_text()), done.inner_text()
+	done.locator(".btn-modal-close").click()
+	done.wait_for(state="hidden")
+
+	# again: nothing is added, nothing is changed
+	page.locator(".page-actions").get_by_role("button", name="设置县（市）区划").click()
+	picker = dialog(page, "设置县（市）区划")
+	picker.wait_for()
+	for fieldname, label in (("province", "山东省"), ("city", "聊城市"), ("county", "东阿县")):
+		select = picker.locator(f'[data-fieldname="{fieldname}"] select')
+		select.locator("option", has_text=label).first.wait_for(state="attached")
+		select.select_option(label=label)
+	picker.locator(".btn-modal-primary").click()
+	done = dialog(page, "县（市）区划已设置")
+	done.wait_for()
+	assert "新增镇街区 0 个、村/社区 0 个" in done.inner_text(), done.inner_text()
+	done.locator(".btn-modal-close").click()
+	# the county's towns, in the area tree's list
+	page.goto(f"{URL}/app/area?parent_area=371524000000")
+	page.locator(".list-row-container", has_text="镇").first.wait_for()
+	assert page.locator(".list-row-container").count() >= 5
+	shot(page, "county-set-up")
