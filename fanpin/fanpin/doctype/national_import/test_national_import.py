@@ -317,3 +317,34 @@ class TestNationalImport(CaseTestCase):
 		frappe.set_user(self.officer)
 		batch = upload(buffer.getvalue())
 		self.assertEqual((batch.status, batch.households_created), ("Completed", 1), batch.import_log)
+
+	def test_a_household_its_form_refuses_is_listed_with_its_rows_and_nothing_of_it_is_written(self):
+		code = "370681001600000012"
+		ids = [fresh_id_number(), fresh_id_number()]
+		rows = [
+			[
+				code,
+				"东莱街道",
+				"国家导入村",
+				name,
+				id_number,
+				"户主",
+				"普通劳动力",
+				"",
+				None,
+				None,
+				None,
+				None,
+				None,
+				None,
+			]
+			for name, id_number in (("冯双一", ids[0]), ("冯双二", ids[1]))
+		]  # two heads: the household form refuses it
+		frappe.set_user(self.officer)
+		batch = upload(national_export(rows))
+		self.assertEqual((batch.status, batch.rows_rejected, batch.households_created), ("Completed", 2, 0))
+		self.assertEqual([e.row_number for e in batch.errors], [5, 6])
+		self.assertIn("户主", batch.errors[0].reason)
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Household", {"household_code": code}))
+		self.assertFalse(frappe.db.exists("Household Member", {"id_number": ids[0]}))
