@@ -77,6 +77,7 @@ def test_household_member_income_and_monitoring_object_of_a_row():
 		"risk_eliminated": False,
 		"eliminated_on": None,
 		"elimination_method": None,
+		"stage": "Under monitoring",
 	}
 	assert good[1].member["labour_skill"] == "Weak or half labour"  # the national spelling
 	eliminated = good[2].monitoring
@@ -86,6 +87,7 @@ def test_household_member_income_and_monitoring_object_of_a_row():
 		datetime.date(2026, 10, 8),
 	)
 	assert eliminated["risk_types"] == ["因病"]  # by its code
+	assert eliminated["stage"] == "Risk eliminated"
 	assert list(households(good)) == ["370681001001000001", "370681001001000002"]
 
 
@@ -116,3 +118,15 @@ def test_a_file_without_household_numbers_is_no_national_export():
 	content = "\n".join(["姓名,证件号码", f"吴一,{GOOD[0]}"]).encode()
 	with pytest.raises(PolicyError, match="household number"):
 		parse(content, "x.csv")
+
+
+def test_an_unstable_lifted_household_must_say_which_kind_of_lifted_household_it_is():
+	content = "\n".join(
+		[
+			"户编号,姓名,证件号码,与户主关系,监测对象类别,识别监测时间",
+			f"H1,吴一,{GOOD[0]},户主,脱贫不稳定户,2026-01-05",
+		]
+	).encode()
+	good, bad, _notices = parse(content, "x.csv")
+	assert good == []
+	assert (bad[0].column, bad[0].template) == ("户类型", "empty for an unstable lifted household")

@@ -26,6 +26,8 @@ from fanpin.imports.warning_rows import (
 	parse_amount,
 	parse_id_cell,
 )
+from fanpin.policy import procedure
+from fanpin.policy.classifier import UNSTABLE
 from fanpin.policy.messages import PolicyError, _
 
 # field → the headings the national system (and the counties' copies of its exports) use for it
@@ -325,6 +327,12 @@ def _parse_row(number: int, raw: dict, choices, risk_types) -> NationalRow:
 			)
 		if monitoring["identified_on"] is None:
 			raise ColumnError(SYNONYMS["identified_on"][0], PolicyError(_("empty for a monitoring object")))
+		# only a 脱贫户 can be a 脱贫不稳定户: the file must say which kind of 脱贫户 it is
+		if monitoring["category"] == UNSTABLE and not values.get("household_type"):
+			raise ColumnError(
+				SYNONYMS["household_type"][0], PolicyError(_("empty for an unstable lifted household"))
+			)
+		monitoring["stage"] = procedure.ELIMINATED if monitoring["risk_eliminated"] else procedure.MONITORING
 	return NationalRow(
 		row_number=number,
 		household={name: values.get(name) for name in HOUSEHOLD_FIELDS if name in values},

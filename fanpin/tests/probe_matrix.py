@@ -635,6 +635,64 @@ def test_a_warning_import_runs_once_and_a_broken_file_fails_in_chinese():
 	assert "无法" in done["import_log"], done["import_log"]
 
 
+def test_a_national_import_never_names_another_towns_household():
+	"""A town officer's national export holds the ID number of a person registered in another town:
+	the row is refused, and the reason does not say which household (that is the other town's)."""
+	officer = "officer.donglai@fanpin.demo"
+	elsewhere = next(r for r in records_of("Household") if not sees(officer, r))
+	content = "\n".join(
+		[
+			"户编号,乡镇,行政村,姓名,证件号码,与户主关系,劳动技能",
+			f"370681001009999999,东莱街道,{village_name(USERS[officer]['areas'])},探针国家,"
+			f"{elsewhere['id_number']},户主,普通劳动力",
+		]
+	).encode("utf-8")
+	s = session(officer)
+	upload = s.post(
+		f"{URL}/api/method/upload_file",
+		files={"file": ("国家系统.csv", content)},
+		data={"is_private": 1},
+		headers={"X-Frappe-CSRF-Token": s.cookies.get("csrf_token", "")},
+		timeout=60,
+	)
+	assert upload.status_code == 200, upload.text[:300]
+	r = rest(
+		officer,
+		"POST",
+		"/api/resource/National Import",
+		json={"export_date": "2026-11-30", "import_file": upload.json()["message"]["file_url"]},
+	)
+	assert r.status_code == 200, r.text[:300]
+	batch = r.json()["data"]["name"]
+	r = call(officer, "run_doc_method", dt="National Import", dn=batch, method="start_import")
+	assert r.status_code == 200, r.text[:300]
+	for _attempt in range(240):  # one worker serves every queue, as in production
+		done = stored("National Import", batch)
+		if done["status"] not in ("Queued", "Not started"):
+			break
+		time.sleep(1)
+	assert done["status"] == "Completed", done
+	r = rest(officer, "GET", f"/api/resource/National Import/{batch}")
+	errors = r.json()["data"]["errors"]
+	assert [e["row_number"] for e in errors] == [2], errors
+	assert "已在其他辖区登记" in errors[0]["reason"], errors
+	assert elsewhere["name"] not in json.dumps(r.json(), ensure_ascii=False)
+
+
+def village_name(areas: list[str]) -> str:
+	"""The name of one of the user's villages (the manifest has the names of the probe villages)."""
+	names = {a["name"]: a["village_name"] for a in MANIFEST["areas"]}
+	return next(names[a] for a in sorted(areas) if a in names and not a.endswith("000"))
+
+
+def test_only_a_system_manager_sets_up_a_county():
+	for user in ("officer.donglai@fanpin.demo", "city.office@fanpin.demo", "Guest"):
+		assert refused(call(user, "fanpin.setup.county.set_up_county", county="371524")), user
+		assert refused(call(user, "fanpin.setup.county.division_options", parent="37")), user
+	r = call("Administrator", "fanpin.setup.county.division_options", parent="3715")
+	assert {"value": "371524", "label": "东阿县"} in r.json()["message"], r.text[:300]
+
+
 def test_another_departments_file_cannot_be_imported():
 	minzheng, zhujian = "liaison.minzheng@fanpin.demo", "liaison.zhujian@fanpin.demo"
 	theirs = place("Warning Import", "住房和城乡建设局")

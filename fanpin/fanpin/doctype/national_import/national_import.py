@@ -42,7 +42,6 @@ CHOICE_DOCTYPES = {
 	"elimination_method": "Monitoring Case",
 }
 CATEGORY_FIELD = {"category": "classification"}
-LIFTED = ("Lifted out of poverty (policy)", "Lifted out of poverty (no policy)")
 
 
 class NationalImport(Document):
@@ -231,7 +230,9 @@ class NationalFileImport:
 			"Household", {"household_code": code}, ["name", "village"], as_dict=True
 		)
 		if existing and not self.in_scope(existing.village):
-			return self.reject_all(rows, "户编号", _("household {0} belongs to another town").format(code))
+			return self.reject_all(
+				rows, SYNONYMS["household_code"][0], _("household {0} belongs to another town").format(code)
+			)
 		owners = dict(
 			frappe.get_all(
 				"Household Member",
@@ -251,10 +252,14 @@ class NationalFileImport:
 			owner = owners.get(id_number)
 			missing = [df for df in required if id_number not in known and not row.member.get(df.fieldname)]
 			if owner and (not existing or owner != existing.name):
+				# another town's household is not named: where a person lives is that town's to say
+				seen = frappe.has_permission("Household", "read", owner)
 				self.reject(
 					row.row_number,
-					"证件号码",
-					_("{0} is already a member of household {1}").format(id_number, owner),
+					SYNONYMS["id_number"][0],
+					_("{0} is already a member of household {1}").format(id_number, owner)
+					if seen
+					else _("{0} is already registered in another area").format(id_number),
 					id_number,
 				)
 			elif missing:
@@ -325,7 +330,7 @@ class NationalFileImport:
 		if case and not case.from_national_system:
 			theirs = None
 			if object_:
-				theirs = procedure.ELIMINATED if object_["risk_eliminated"] else procedure.MONITORING
+				theirs = object_["stage"]
 			if case.stage != theirs:
 				differ(_("Stage"), _(case.stage), _(theirs) if theirs else None)
 			if object_ and case.classification != object_["category"]:
@@ -421,7 +426,7 @@ class NationalFileImport:
 		object_ = next((row.monitoring for row in rows if row.monitoring), None)
 		if not object_:
 			return
-		stage = procedure.ELIMINATED if object_["risk_eliminated"] else procedure.MONITORING
+		stage = object_["stage"]
 		values = {
 			"stage": stage,
 			"workflow_state": state_for_stage("Monitoring Case", stage),
@@ -577,13 +582,5 @@ def existing_ids(household: str) -> list[str]:
 
 
 def default_household_type(rows: list[NationalRow]) -> str:
-	"""A household the file gives no 户类型: 一般农户, unless it is a 脱贫不稳定户 (which only a 脱贫户
-	can be), and then the file must say which."""
-	category = next((row.monitoring["category"] for row in rows if row.monitoring), None)
-	if category == "Unstable lifted household":
-		frappe.throw(
-			_(
-				"An unstable lifted household needs its household type: lifted out of poverty, with or without policy"
-			)
-		)
+	"""A household the file gives no 户类型 (the row parser refused that for a 脱贫不稳定户)."""
 	return "Ordinary rural household"
