@@ -60,6 +60,8 @@ DEMO_USERS = (
 	("reviewer.beima@fanpin.demo", "北马审核人", "Fanpin Town Reviewer", 6, None),
 	("clerk.donglai@fanpin.demo", "东莱村信息员", "Fanpin Village Clerk", 0, 0),
 	("liaison.minzheng@fanpin.demo", "民政联络员", "Fanpin Department Liaison", None, None),
+	# a 帮扶责任人 with a desk login: the 第一书记 of the first village with monitored households
+	("contact.demo@fanpin.demo", "驻村第一书记", "Fanpin Assistance Contact", None, None),
 )
 
 
@@ -71,11 +73,13 @@ def create(households: int = 2000, seed: int = 2021) -> dict:
 	created = create_households(int(households), villages, random.Random(seed))
 	cases = create_cases()
 	users = create_users(villages)
+	contacts = create_contacts()
+	create_screening_campaign(villages)
 	frappe.db.commit()
 	elapsed = time.monotonic() - started
 	print(
 		f"demo county: {len(villages)} villages, {created} new households, {cases} new cases, "
-		f"{len(users)} users in {elapsed:.1f}s"
+		f"{len(users)} users, {contacts} households given 帮扶责任人 in {elapsed:.1f}s"
 	)
 	print(f"demo users (password {DEMO_PASSWORD}): " + ", ".join(users))
 	return {
@@ -290,6 +294,163 @@ def create_users(villages: list[str]) -> list[str]:
 		assign_staff(email, role, area, "民政局" if "Liaison" in role else None)
 		emails.append(email)
 	return emails
+
+
+DEMO_CAMPAIGN_DAYS = 30  # the demo's 全面排查 started this many days ago and ends as many days on
+DEMO_VILLAGES_ON = 2  # each town's first villages are screened but for one household; the rest not yet
+
+
+def create_screening_campaign(villages: list[str]) -> str | None:
+	"""A 全面排查 in progress over the demo county: each town's first villages well on (one household
+	of the first found at risk, a clue for its town; monitored households followed up on their
+	case), the other villages not started, so behind schedule."""
+	from fanpin.controllers.screening import create_tasks
+
+	on = datetime.date.today()
+	title = f"{on.year}年度全面排查（演示）"
+	if frappe.db.exists("Screening Campaign", {"title": title}):
+		return None
+	campaign = frappe.get_doc(
+		{
+			"doctype": "Screening Campaign",
+			"title": title,
+			"year": on.year,
+			"start_date": on - datetime.timedelta(days=DEMO_CAMPAIGN_DAYS),
+			"deadline": on + datetime.timedelta(days=DEMO_CAMPAIGN_DAYS),
+			"screeners": "村“两委”、第一书记、驻村工作队、乡村网格员、帮扶责任人",
+		}
+	).insert(ignore_permissions=True)
+	campaign.db_set("status", "Opening")
+	create_tasks(campaign.name)
+	frappe.local.lang = "zh"  # the texts a screening writes (its risks, the clue) are for the county's staff
+	first_villages = [v for i, v in enumerate(villages) if i % VILLAGES_PER_TOWN < DEMO_VILLAGES_ON]
+	for index, village in enumerate(first_villages):
+		tasks = frappe.get_all(
+			"Screening Task",
+			filters={"campaign": campaign.name, "village": village},
+			fields=["name", "monitoring_case"],
+			order_by="name",
+		)
+		at_risk = [t.name for t in tasks if not t.monitoring_case][
+			: 1 if index % DEMO_VILLAGES_ON == 0 else 0
+		]
+		for task in tasks[: max(1, len(tasks) - 1)]:
+			doc = frappe.get_doc("Screening Task", task.name)
+			doc.update(
+				{
+					"visited_on": on - datetime.timedelta(days=3),
+					"screened_by": "村网格员",
+					"method": "Home visit",
+				}
+			)
+			if task.name in at_risk:
+				doc.update({"risk_illness": 1, "findings": "户主今年两次住院，医疗支出大"})
+			doc.save(ignore_permissions=True)
+	return campaign.name
+
+
+# (post, unit after the village's name): the people each village's monitored households are shared among
+DEMO_CONTACT_POSTS = (
+	("First secretary", "驻村第一书记"),
+	("Village committee", "村民委员会"),
+	("Grid worker", "网格"),
+)
+DEMO_CONTACT_LOGIN = "contact.demo@fanpin.demo"
+
+
+def create_contacts() -> int:
+	"""Three 帮扶责任人 per village with monitored households: the 第一书记 carries every one of them,
+	the 村两委 member and the 网格员 share them in turn, each assigned from the day the case was
+	identified. Households that have a contact already are left as they are; the first village's
+	第一书记 is the demo desk login."""
+	households = frappe.get_all(
+		"Household",
+		filters={"household_code": ("like", f"{REGION_CODE}%"), "monitoring_status": procedure.MONITORING},
+		fields=["name", "village", "monitoring_case"],
+		order_by="village, name",
+	)
+	carried = set(
+		frappe.get_all(
+			"Household Contact",
+			filters={"parenttype": "Household", "parent": ("in", [h.name for h in households] or [""])},
+			pluck="parent",
+		)
+	)
+	households = [h for h in households if h.name not in carried]
+	if not households:
+		return 0
+	identified = dict(
+		frappe.get_all(
+			"Monitoring Case",
+			filters={"name": ("in", [h.monitoring_case for h in households])},
+			fields=["name", "identified_on"],
+			as_list=True,
+		)
+	)
+	village_names = dict(
+		frappe.get_all(
+			"Area",
+			filters={"name": ("in", {h.village for h in households})},
+			fields=["name", "area_name"],
+			as_list=True,
+		)
+	)
+	by_village: dict[str, list] = {}
+	for household in households:
+		by_village.setdefault(household.village, []).append(household)
+	login_taken = frappe.db.exists("Assistance Contact", {"user": DEMO_CONTACT_LOGIN})
+	new_contacts, rows = [], []
+	for village, carried_here in by_village.items():
+		rng = random.Random(village)
+		contacts = []
+		for post, unit_suffix in DEMO_CONTACT_POSTS:
+			unit = f"{village_names[village]}{unit_suffix}"
+			existing = frappe.db.get_value(
+				"Assistance Contact",
+				{"unit": unit, "post": post},
+				["name", "contact_name", "phone"],
+				as_dict=True,
+			)
+			if not existing:
+				user = None
+				if post == "First secretary" and not login_taken:
+					user, login_taken = DEMO_CONTACT_LOGIN, True
+				existing = frappe._dict(
+					name=None,  # reserved below, for all new contacts at once
+					contact_name=rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN),
+					phone=f"13{rng.randint(100000000, 999999999)}",
+					unit=unit,
+					post=post,
+					user=user,
+					town=f"{village[:9]}000",
+					enabled=1,
+				)
+				new_contacts.append(existing)
+			contacts.append(existing)
+		for index, household in enumerate(carried_here):
+			rows += [(household, 1, contacts[0]), (household, 2, contacts[1 + index % (len(contacts) - 1)])]
+	for contact, name in zip(new_contacts, reserve_names("AC-.#####", len(new_contacts)), strict=True):
+		contact["name"] = name
+	insert_dicts("Assistance Contact", new_contacts)
+	today = datetime.date.today()
+	insert_dicts(
+		"Household Contact",
+		[
+			{
+				"name": frappe.generate_hash(length=12),
+				"parent": household.name,
+				"parenttype": "Household",
+				"parentfield": "assistance_contacts",
+				"idx": idx,
+				"contact": contact.name,
+				"contact_name": contact.contact_name,
+				"phone": contact.phone,
+				"from_date": identified.get(household.monitoring_case) or today,
+			}
+			for household, idx, contact in rows
+		],
+	)
+	return len(households)
 
 
 CASE_EVERY = 20  # one demo household in 20 has a case

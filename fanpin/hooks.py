@@ -28,12 +28,16 @@ standard_queries = {
 	"Area": "fanpin.api.search.area_query",
 }
 
+# The 全面排查 summary print reads its figures in the reader's scope.
+jinja = {"methods": ["fanpin.controllers.screening.screening_summary_rows"]}
+
 # Each job on its own, so that one failing does not stop the others; the long ones on daily_long.
 scheduler_events = {
 	"daily": [
 		"fanpin.tasks.flag_overdue_verifications",
 		"fanpin.tasks.flag_cases_without_recent_visit",
 		"fanpin.tasks.remind_assignees",
+		"fanpin.controllers.screening.remind_villages_behind",
 	],
 	"daily_long": [
 		"fanpin.tasks.refresh_expired_measures",

@@ -248,3 +248,36 @@ class AssistanceTestCase(CaseTestCase):
 		self.walk(case.name, until="compare")
 		self.finish_notice(case.name)
 		return frappe.get_doc("Monitoring Case", case.name)
+
+
+# ---------------------------------------------------------------- 帮扶责任人
+
+
+def make_contact(
+	contact_name: str, post: str = "Village committee", user: str | None = None, **values
+) -> str:
+	"""An Assistance Contact; with ``user``, that user gets the contact role and is its desk login."""
+	if user:
+		make_staff_user(user, "Fanpin Assistance Contact")
+	doc = frappe.get_doc(
+		{
+			"doctype": "Assistance Contact",
+			"contact_name": contact_name,
+			"post": post,
+			"unit": values.pop("unit", "测试村委会"),
+			"phone": values.pop("phone", "13800000001"),
+			"user": user,
+			**values,
+		}
+	).insert(ignore_permissions=True)
+	return doc.name
+
+
+def assign_contact(household: str, contact: str, from_date=None, to_date=None):
+	"""Assign ``contact`` to the household from ``from_date`` (today) as the household form does."""
+	doc = frappe.get_doc("Household", household)
+	doc.append(
+		"assistance_contacts", {"contact": contact, "from_date": from_date or today(), "to_date": to_date}
+	)
+	doc.save(ignore_permissions=True)
+	return doc

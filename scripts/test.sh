@@ -178,7 +178,8 @@ fi
 	FANPIN_JOURNEY_DATA="$LOG_DIR/journeys" \
 	FANPIN_SCREENSHOTS="${FANPIN_SCREENSHOTS:-$LOG_DIR/screenshots}" "$VENV/bin/python" -m pytest -q -s \
 	-p no:cacheprovider -p fanpin.tests.desk fanpin/tests/journeys_admin.py fanpin/tests/journeys.py \
-	fanpin/tests/journeys_town.py fanpin/tests/journeys_city.py fanpin/tests/journeys_jobs.py) | tee "$LOG_DIR/browser.log"
+	fanpin/tests/journeys_town.py fanpin/tests/journeys_city.py fanpin/tests/journeys_screening.py \
+	fanpin/tests/journeys_jobs.py) | tee "$LOG_DIR/browser.log"
 browser_status=${PIPESTATUS[0]}
 stop_servers
 [ "$browser_status" -eq 0 ] || fail "browser layer (pytest exit $browser_status)"

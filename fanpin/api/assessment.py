@@ -120,6 +120,7 @@ def assess(year: int) -> dict:
 				(
 					name,
 					case.name,
+					case.household,
 					year,
 					case.head_name,
 					case.village,
@@ -136,6 +137,7 @@ def assess(year: int) -> dict:
 			[
 				"name",
 				"case",
+				"household",
 				"year",
 				"head_name",
 				"village",

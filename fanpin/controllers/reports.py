@@ -19,8 +19,8 @@ from types import ModuleType
 import frappe
 from frappe import _
 from frappe.model import no_value_fields, table_fields
-from frappe.query_builder.functions import Count, GroupConcat
-from frappe.utils import getdate
+from frappe.query_builder.functions import Concat_ws, Count, GroupConcat
+from frappe.utils import getdate, today
 
 from fanpin.compat import preload_translations, unbuffered_cursor
 from fanpin.exports.defaults import PUBLIC_REPORTS
@@ -77,6 +77,25 @@ def risk_types_of(case):
 		frappe.qb.from_(risk)
 		.select(GroupConcat(risk.risk_type))
 		.where((risk.parent == case.name) & (risk.parenttype == "Monitoring Case"))
+	)
+
+
+def current_contacts_of(household_name):
+	"""A subquery: the household's current 帮扶责任人, each with their phone, comma-joined in row order
+	(shown with :func:`listed`). Names and phones are read from the contact, so a changed phone shows."""
+	row, contact = frappe.qb.DocType("Household Contact"), frappe.qb.DocType("Assistance Contact")
+	on = getdate(today())
+	return (
+		frappe.qb.from_(row)
+		.join(contact)
+		.on(contact.name == row.contact)
+		.select(GroupConcat(Concat_ws(" ", contact.contact_name, contact.phone)))
+		.where(
+			(row.parent == household_name)
+			& (row.parenttype == "Household")
+			& (row.from_date <= on)
+			& (row.to_date.isnull() | (row.to_date >= on))
+		)
 	)
 
 

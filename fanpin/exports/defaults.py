@@ -46,6 +46,7 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 			C("stage", "监测状态", EXIT, 10),
 			C("eliminated_on", "风险消除时间", EXIT, 12),
 			C("elimination_method", "消除方式", EXIT, 12),
+			C("assistance_contacts", "帮扶责任人（联系电话）", "", 24),
 		),
 	),
 	DefaultLayout(
@@ -161,6 +162,35 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 			C("eliminated_on", "风险消除时间", EXIT, 12),
 			C("elimination_method", "消除方式", EXIT, 12),
 			C("changed_on", "变更日期", "", 12),
+		),
+	),
+	DefaultLayout(
+		"Screening Progress",
+		"防止返贫全面排查进度汇总表",
+		(
+			C("town_name", "镇街区", PLACE, 12),
+			C("village_name", "村（社区）", PLACE, 14),
+			C("total", "应排查户数", "排查情况（户）", 10),
+			C("screened", "已排查", "排查情况（户）", 8),
+			C("unreachable", "无法联系", "排查情况（户）", 8),
+			C("pending", "未排查", "排查情况（户）", 8),
+			C("risk_found", "发现风险", "排查结果（户）", 8),
+			C("newly_included", "新纳入监测", "排查结果（户）", 10),
+			C("already_monitored", "已在监测", "排查结果（户）", 8),
+			C("percent", "完成率（%）", "", 10),
+		),
+	),
+	DefaultLayout(
+		"Unscreened Households",
+		"全面排查未排查农户清单",
+		(
+			C("town_name", "镇街区", PLACE, 12),
+			C("village_name", "村（社区）", PLACE, 14),
+			C("head_name", "户主姓名", HEAD, 10),
+			C("head_id_number", "户主身份证号码", HEAD, 21),
+			C("household_code", "户编号", HEAD, 20),
+			C("phone", "联系电话", HEAD, 13),
+			C("address", "住址", HEAD, 20),
 		),
 	),
 )

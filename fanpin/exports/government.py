@@ -34,6 +34,8 @@ REPORTS = {
 	"Deadline Watch": "deadline_watch",
 	"Monitoring Work Statistics": "monitoring_work_statistics",
 	"National Entry List": "national_entry_list",
+	"Screening Progress": "screening_progress",
+	"Unscreened Households": "unscreened_households",
 }
 KINDS = {"Date": sheet.DATE, "Currency": sheet.MONEY, "Int": sheet.NUMBER, "Float": sheet.NUMBER}
 

@@ -16,6 +16,8 @@
   DocType only; forms of other apps keep Frappe's answer.
 """
 
+import inspect
+
 import frappe
 from frappe.client import get_safe_filters
 from frappe.core.doctype.access_log.access_log import make_access_log
@@ -78,10 +80,15 @@ def export_query_report():
 
 @frappe.whitelist()
 def get_html_and_style(doc: str, name: str | None = None, *args, **kwargs):
-	kwargs.pop("cmd", None)
+	# only what Frappe's own takes: the desk's print preview also sends ``_lang`` (read from the
+	# request by the translator), which Frappe's call would drop for a function without **kwargs
+	kwargs = {key: value for key, value in kwargs.items() if key in PRINT_ARGUMENTS}
 	if isinstance(doc, str) and isinstance(name, str):
 		make_access_log(doctype=doc, document=name, method="Print")
 	return printview.get_html_and_style(doc, name, *args, **kwargs)
+
+
+PRINT_ARGUMENTS = frozenset(inspect.signature(printview.get_html_and_style).parameters)
 
 
 @frappe.whitelist(allow_guest=True)

@@ -17,21 +17,24 @@ class Scope:
 	area_field: str | None = "village"  # a village-level Area link
 	department_field: str | None = None  # the sending department, for a department liaison
 	area_sources: tuple[str, ...] = ()  # links the area is fetched from; fixed once saved
+	# the field naming the household the record is about ("name" on Household), through which a
+	# 帮扶责任人 sees the records of the households assigned to them; None where there is none
+	household_field: str | None = None
 
 	@property
 	def fields(self) -> list[str]:
-		return [field for field in (self.area_field, self.department_field) if field]
+		return [field for field in (self.area_field, self.department_field, self.household_field) if field]
 
 
 SCOPED: dict[str, Scope] = {
-	"Household": Scope(),
-	"Household Income": Scope(area_sources=("household",)),
-	"Monitoring Case": Scope(area_sources=("household",)),
-	"Assistance Measure": Scope(area_sources=("case",)),
-	"Follow-up Visit": Scope(area_sources=("case",)),
-	"Risk Assessment": Scope(area_sources=("case",)),
-	"Risk Elimination": Scope(area_sources=("case",)),
-	"Risk Clue": Scope(),
+	"Household": Scope(household_field="name"),
+	"Household Income": Scope(area_sources=("household",), household_field="household"),
+	"Monitoring Case": Scope(area_sources=("household",), household_field="household"),
+	"Assistance Measure": Scope(area_sources=("case",), household_field="household"),
+	"Follow-up Visit": Scope(area_sources=("case",), household_field="household"),
+	"Risk Assessment": Scope(area_sources=("case",), household_field="household"),
+	"Risk Elimination": Scope(area_sources=("case",), household_field="household"),
+	"Risk Clue": Scope(household_field="household"),
 	# Town staff see the warnings routed to their areas. Liaisons have no read right on the DocType
 	# (a filter on its village would tell them where a person lives): they read their department's
 	# outcomes through the Warning Outcome report, which carries no place.
@@ -40,6 +43,8 @@ SCOPED: dict[str, Scope] = {
 	"Warning Column Map": Scope(area_field=None, department_field="department"),
 	# a town's staff import into their own town; the city office may import the whole county
 	"National Import": Scope(area_field="town"),
+	# a household's screening in a 全面排查: its village, fixed by the household
+	"Screening Task": Scope(area_sources=("household",), household_field="household"),
 }
 
 # Child tables and the scoped parents they are read through.
@@ -48,6 +53,7 @@ CHILD_TABLES: dict[str, tuple[str, ...]] = {
 	"Case Risk Type": ("Monitoring Case", "Follow-up Visit"),
 	"Case Exclusion": ("Monitoring Case",),
 	"Visit Member Update": ("Follow-up Visit",),
+	"Household Contact": ("Household",),
 	"Warning Import Error": ("Warning Import",),
 	"Warning Column Map Row": ("Warning Column Map",),
 	"National Import Error": ("National Import",),
@@ -66,13 +72,19 @@ OPEN: dict[str, str] = {
 	"Monitoring Threshold": "published provincial lines",
 	"Working Day Override": "the working-day calendar",
 	"Regional Risk Event": "events are county-wide; household counts are per viewer",
-	"Event Area": "child of Regional Risk Event",
+	"Event Area": "child of Regional Risk Event and Screening Campaign: areas, no data",
+	"Screening Campaign": "a campaign is county-wide; its progress is counted per viewer",
 	"Export Layout": "layouts of the reports, no data",
 	"Export Layout Column": "child of Export Layout",
 	"Fanpin Settings": "settings",
 	"Staff Assignment": "System Manager only",
 	"National Column Map": "headings of the national export, no data",
 	"National Column Map Row": "child of the national column map",
+	# A 帮扶责任人's name, unit, post and phone are a cadre's work contact, printed on notices and
+	# lists; no household's data is on the record (which households they carry is on each household,
+	# in its scoped Household Contact rows). Which desk user a contact is, and so whose households a
+	# login sees, only the county roles may set (the field's permission level 1).
+	"Assistance Contact": "cadres' work contacts, no household's data",
 }
 
 # Frappe DocTypes that hold fanpin data: (the field naming the DocType, the field naming the record)
@@ -87,6 +99,8 @@ FRAPPE_HOLDERS: dict[str, tuple[str, str]] = {
 
 # Roles that see the whole county.
 COUNTY_ROLES: frozenset[str] = frozenset({"System Manager", "Fanpin City Office"})
+# The 帮扶责任人: sees the households currently assigned to them, through each Scope's household_field.
+CONTACT_ROLE = "Fanpin Assistance Contact"
 
 
 def scoped_doctypes() -> list[str]:

@@ -3,7 +3,10 @@
 A user's areas are their User Permissions on Area (a tree: a town brings its villages), set by a
 Staff Assignment; a liaison's department is its User Permission on Government Department. The
 county roles (市扶贫办, System Manager) see everything; every other user sees what their areas and
-departments allow, and nothing when they have none.
+departments allow, and nothing when they have none. A 帮扶责任人 (the contact role) has no area: they
+see the records of the households currently assigned to them (their Assistance Contact's Household
+Contact rows), each DocType's ``household_field`` naming the household, and may not move one of them
+to another village.
 
 The hooks registered for each DocType of :mod:`fanpin.permissions.registry`:
 
@@ -15,7 +18,8 @@ The hooks registered for each DocType of :mod:`fanpin.permissions.registry`:
   from its links, and that attached files are files the user may read.
 
 Code that reads through frappe.qb or frappe.get_all (which ignore permissions) gets its scope from
-:func:`restrict` or :func:`allowed_areas`.
+:func:`restrict` or :func:`allowed_areas` (a 帮扶责任人 has no area: code that goes by areas shows them
+nothing).
 """
 
 from __future__ import annotations
@@ -28,8 +32,16 @@ import frappe.share
 from frappe import _
 from frappe.core.doctype.user_permission.user_permission import get_user_permissions
 from frappe.permissions import add_user_permission
+from frappe.utils import getdate, today
 
-from fanpin.permissions.registry import CHILD_TABLES, COUNTY_ROLES, FRAPPE_HOLDERS, SCOPED, Scope
+from fanpin.permissions.registry import (
+	CHILD_TABLES,
+	CONTACT_ROLE,
+	COUNTY_ROLES,
+	FRAPPE_HOLDERS,
+	SCOPED,
+	Scope,
+)
 
 FANPIN_ROLES = (
 	"Fanpin Village Clerk",
@@ -37,6 +49,7 @@ FANPIN_ROLES = (
 	"Fanpin Town Reviewer",
 	"Fanpin City Office",
 	"Fanpin Department Liaison",
+	CONTACT_ROLE,
 )
 # The condition that matches no row, for a user with no area or department.
 NOTHING = "1=0"
@@ -47,10 +60,13 @@ class Viewer:
 	county: bool
 	areas: frozenset[str]
 	departments: frozenset[str]
+	households: frozenset[str] = frozenset()  # a 帮扶责任人's current households
 
 	def scopes(self, rule: Scope) -> list[tuple[str, frozenset[str]]]:
 		"""(field, the values the user may see in it) for each field the DocType is scoped by."""
-		pairs = ((rule.area_field, self.areas), (rule.department_field, self.departments))
+		pairs = [(rule.area_field, self.areas), (rule.department_field, self.departments)]
+		if self.households:
+			pairs.append((rule.household_field, self.households))
 		return [(field, values) for field, values in pairs if field]
 
 	def sees(self, rule: Scope, values) -> bool:
@@ -59,18 +75,44 @@ class Viewer:
 
 def viewer(user: str | None = None) -> Viewer:
 	user = user or frappe.session.user
-	if user == "Administrator" or COUNTY_ROLES.intersection(frappe.get_roles(user)):
+	roles = frappe.get_roles(user)
+	if user == "Administrator" or COUNTY_ROLES.intersection(roles):
 		return Viewer(True, frozenset(), frozenset())
 	permissions = get_user_permissions(user) if user != "Guest" else {}
 	return Viewer(
 		False,
 		frozenset(p.doc for p in permissions.get("Area", [])),
 		frozenset(p.doc for p in permissions.get("Government Department", [])),
+		assigned_households(user) if CONTACT_ROLE in roles else frozenset(),
 	)
 
 
+def assigned_households(user: str) -> frozenset[str]:
+	"""The households currently assigned to the user's enabled Assistance Contact: one query, through
+	the unique index on the contact's user and the index on the rows' contact."""
+	contact, row = frappe.qb.DocType("Assistance Contact"), frappe.qb.DocType("Household Contact")
+	on = getdate(today())
+	households = (
+		frappe.qb.from_(contact)
+		.join(row)
+		.on(row.contact == contact.name)
+		.select(row.parent)
+		.distinct()
+		.where(
+			(contact.user == user)
+			& (contact.enabled == 1)
+			& (row.parenttype == "Household")
+			& (row.from_date <= on)
+			& (row.to_date.isnull() | (row.to_date >= on))
+		)
+		.run(pluck=True)
+	)
+	return frozenset(households)
+
+
 def allowed_areas(user: str | None = None) -> set[str] | None:
-	"""Areas the user may see (a town comes with its villages), or None for the whole county."""
+	"""Areas the user may see (a town comes with its villages), or None for the whole county. A
+	帮扶责任人 has none: what goes by area shows them nothing."""
 	seen = viewer(user)
 	return None if seen.county else set(seen.areas)
 
@@ -171,7 +213,19 @@ def check_write(doc, method: str | None = None) -> None:
 	rule, seen = SCOPED[doc.doctype], viewer()
 	if not seen.sees(rule, doc):
 		frappe.throw(_("You may only save records of your own area"), frappe.PermissionError)
+	if seen.households and area_changed(doc, rule):
+		frappe.throw(
+			_("A household assigned to you stays in its village: ask the village clerk to move it"),
+			frappe.PermissionError,
+		)
 	check_files(doc)
+
+
+def area_changed(doc, rule: Scope) -> bool:
+	"""Whether the record's area differs from the stored one (a 帮扶责任人 sees by household, so the
+	area would not stop them moving one)."""
+	stored = stored_values(doc, rule)
+	return bool(stored and rule.area_field and stored.get(rule.area_field) != doc.get(rule.area_field))
 
 
 def check_files(doc) -> None:
@@ -254,7 +308,7 @@ def add_scope_indexes() -> None:
 	for doctype, rule in SCOPED.items():
 		sort_field = frappe.get_meta(doctype).sort_field or "modified"
 		for field in rule.fields:
-			if field != sort_field:
+			if field not in (sort_field, "name"):
 				frappe.db.add_index(doctype, [field, sort_field])
 
 

@@ -6,6 +6,7 @@ ROLES = (
 	"Fanpin Town Reviewer",
 	"Fanpin City Office",
 	"Fanpin Department Liaison",
+	"Fanpin Assistance Contact",
 )
 
 # The module profile staff users get: the sidebar shows them fanpin's workspace, not Frappe's

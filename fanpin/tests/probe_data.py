@@ -1,6 +1,7 @@
 """Data for the scope probe matrix: one record of every scoped DocType in three places (the clerk's
 village and another village of 东莱街道, a village of 北马镇) and in two departments, each with a
-private file attached, and the users of every role who probe them.
+private file attached, and the users of every role who probe them. The 帮扶责任人 among them carries
+the household of the town's second village, so sees that household's records and nothing else.
 
 Run on a site with the demo county: ``bench --site S execute fanpin.tests.probe_data.build
 --kwargs "{'path': '/tmp/probe.json'}"``. It writes the manifest the matrix reads: every record with
@@ -29,7 +30,10 @@ USERS = {
 	"liaison.minzheng@fanpin.demo": ("Fanpin Department Liaison", None, "民政局"),
 	"liaison.zhujian@fanpin.demo": ("Fanpin Department Liaison", None, "住房和城乡建设局"),
 	"nobody@fanpin.demo": ("Fanpin Town Officer", None, None),  # a town role with no area yet
+	"contact.probe@fanpin.demo": ("Fanpin Assistance Contact", None, None),
 }
+# the 帮扶责任人 probe user and the place whose household they carry
+CONTACT = ("contact.probe@fanpin.demo", "town")
 PLACES = {"clerk": "370681001001", "town": "370681001002", "other": "370681102002"}
 
 
@@ -50,6 +54,7 @@ def build(path: str) -> dict:
 		user.new_password = PASSWORD
 		user.language = "zh"
 		user.save(ignore_permissions=True)
+	assign_probe_contact(records)
 	frappe.db.commit()
 	for email in USERS:
 		seen = viewer(email)
@@ -58,6 +63,7 @@ def build(path: str) -> dict:
 			"county": seen.county,
 			"areas": sorted(seen.areas),
 			"departments": sorted(seen.departments),
+			"households": sorted(seen.households),
 		}
 	villages = {area for user in users.values() for area in user["areas"]} | set(PLACES.values())
 	manifest = {
@@ -80,6 +86,27 @@ def build(path: str) -> dict:
 	with open(path, "w", encoding="utf-8") as f:
 		json.dump(manifest, f, ensure_ascii=False, indent=1)
 	return {"records": len(records), "users": len(users)}
+
+
+def assign_probe_contact(records: list[dict]) -> None:
+	"""The probe 帮扶责任人 is the desk login of a contact assigned to one place's household."""
+	email, place = CONTACT
+	household = next(r["name"] for r in records if r["doctype"] == "Household" and r["place"] == place)
+	contact = frappe.db.get_value("Assistance Contact", {"user": email}) or (
+		frappe.get_doc(
+			{
+				"doctype": "Assistance Contact",
+				"contact_name": "探针责任人",
+				"post": "Grid worker",
+				"user": email,
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+	doc = frappe.get_doc("Household", household)
+	doc.append("assistance_contacts", {"contact": contact, "from_date": today()})
+	doc.save(ignore_permissions=True)
 
 
 def make_user(email: str, role: str) -> None:
@@ -130,6 +157,7 @@ def place_records(key: str, village: str) -> list[dict]:
 			}
 		),
 	]
+	docs.append(screening_task(household))
 	docs.append(
 		insert(
 			{
@@ -158,6 +186,27 @@ def place_records(key: str, village: str) -> list[dict]:
 				"Department Warning", docs[-1].name, {"status": "Pending", "monitoring_case": None}
 			)
 	return [describe(doc, key) for doc in docs]
+
+
+PROBE_CAMPAIGN = "探针全面排查"
+
+
+def screening_task(household: str):
+	"""The household's screening in the probes' own open campaign (made once, with no other task)."""
+	name = frappe.db.get_value("Screening Campaign", {"title": PROBE_CAMPAIGN})
+	if not name:
+		campaign = insert(
+			{
+				"doctype": "Screening Campaign",
+				"title": PROBE_CAMPAIGN,
+				"year": int(today()[:4]),
+				"start_date": today(),
+				"deadline": today(),
+			}
+		)
+		campaign.db_set("status", "Under way")
+		name = campaign.name
+	return insert({"doctype": "Screening Task", "campaign": name, "household": household})
 
 
 def department_records(department: str, warning_type: str) -> list[dict]:
@@ -215,6 +264,7 @@ def describe(doc, place: str) -> dict:
 		"place": place,
 		"village": stored.get(rule.area_field) if rule.area_field else None,
 		"department": stored.get(rule.department_field) if rule.department_field else None,
+		"household": stored.get(rule.household_field) if rule.household_field else None,
 		"file_url": attachment,
 		"id_number": stored.get("id_number") or stored.get("head_id_number"),
 	}
@@ -259,6 +309,7 @@ def explain(path: str) -> None:
 			"county": seen.county,
 			"areas": sorted(seen.areas),
 			"departments": sorted(seen.departments),
+			"households": sorted(seen.households),
 		}
 		if now != expected:
 			print(f"USER {email}: now {now}, manifest {expected}")

@@ -28,7 +28,10 @@ from fanpin.permissions.registry import CHILD_TABLES, FRAPPE_HOLDERS, SCOPED
 URL = os.environ.get("FANPIN_PROBE_URL", "http://127.0.0.1:8000")
 MANIFEST = json.load(open(os.environ.get("FANPIN_PROBE_MANIFEST", "/tmp/probe.json"), encoding="utf-8"))
 RECORDS = MANIFEST["records"]
-USERS = {**MANIFEST["users"], "Guest": {"roles": ["Guest"], "county": False, "areas": [], "departments": []}}
+USERS = {
+	**MANIFEST["users"],
+	"Guest": {"roles": ["Guest"], "county": False, "areas": [], "departments": [], "households": []},
+}
 HOST = os.environ.get("FANPIN_PROBE_HOST")  # the site's name, when the URL does not carry it
 ADMIN_PASSWORD = os.environ.get("FANPIN_PROBE_ADMIN_PASSWORD", "admin")
 PROBES = {"count": 0}
@@ -66,13 +69,15 @@ def rest(user: str, verb: str, path: str, **kwargs) -> requests.Response:
 
 
 def sees(user: str, record: dict) -> bool:
-	"""Whether the user may see the record: its area or department is the user's."""
+	"""Whether the user may see the record: its area or department is the user's, or (for a 帮扶责任人)
+	its household is one assigned to them."""
 	scope = USERS[user]
 	if scope["county"]:
 		return True
 	return bool(
 		(record["village"] and record["village"] in scope["areas"])
 		or (record["department"] and record["department"] in scope["departments"])
+		or (record.get("household") and record["household"] in scope.get("households", ()))
 	)
 
 
@@ -274,7 +279,10 @@ def test_document_channels(user, doctype):
 			"docinfo": call(
 				user, "frappe.desk.form.load.get_docinfo", "GET", doctype=doctype, name=record["name"]
 			),
-			"print": call(user, "frappe.www.printview.get_html_and_style", doc=doctype, name=record["name"]),
+			# as the desk's print preview asks, its language included
+			"print": call(
+				user, "frappe.www.printview.get_html_and_style", doc=doctype, name=record["name"], _lang="zh"
+			),
 			"printview page": rest(
 				user, "GET", "/printview", params={"doctype": doctype, "name": record["name"]}
 			),

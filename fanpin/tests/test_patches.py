@@ -7,6 +7,7 @@ import os
 import frappe
 
 from fanpin.patches.v0_1 import frozen, install_export_layouts
+from fanpin.patches.v0_4 import roster_contacts_column
 from fanpin.testing import FanpinTestCase
 
 PATCHES = os.path.join(frappe.get_app_path("fanpin"), "patches")
@@ -44,3 +45,19 @@ class TestPatches(FanpinTestCase):
 		layout = frappe.get_doc("Export Layout", report)
 		v0_1 = next(row for row in frozen("export_layouts.json")["layouts"] if row["report"] == report)
 		self.assertEqual([c.field for c in layout.columns], [c[0] for c in v0_1["columns"]])
+
+	def test_the_roster_layout_gains_the_contacts_column_once_and_keeps_the_admins_edits(self):
+		report = "Monitoring Roster"
+		layout = frappe.get_doc("Export Layout", report)
+		layout.columns = [c for c in layout.columns if c.field != "assistance_contacts"]
+		layout.columns = [c for c in layout.columns if c.field != "phone"]  # the admin dropped 联系电话
+		layout.title = "管理员改过的花名册"
+		layout.save()
+		roster_contacts_column.execute()
+		roster_contacts_column.execute()
+		layout.reload()
+		fields = [c.field for c in layout.columns]
+		self.assertEqual(fields[-1], "assistance_contacts")
+		self.assertEqual(fields.count("assistance_contacts"), 1)
+		self.assertNotIn("phone", fields)
+		self.assertEqual(layout.title, "管理员改过的花名册")

@@ -13,7 +13,7 @@ import os
 
 import frappe
 
-ROLES = ("town", "city", "jobs", "admin")
+ROLES = ("town", "city", "jobs", "screening", "admin")
 
 
 def build(path: str) -> dict:

@@ -108,4 +108,7 @@ class FollowupVisit(Document):
 			case.set("risk_types", [{"risk_type": row.risk_type} for row in self.risk_types])
 		case.last_visit, case.last_visit_date, case.visit_overdue = self.name, self.visit_date, 0
 		case.flags.via_follow_up = True  # a visit is how a decided case's facts change
+		# The visit was checked against the user's rights and scope, and this is its own case: a
+		# 帮扶责任人, who reads the case but may not edit it, records visits too.
+		case.flags.ignore_permissions = True
 		case.save()

@@ -10,6 +10,7 @@ from fanpin.controllers.assistance import refresh_case_checks
 from fanpin.controllers.warnings import match_members
 from fanpin.fanpin.doctype.area.area import town_of_village
 from fanpin.permissions.scope import allowed_areas
+from fanpin.policy.contacts import Assignment, ends_before_it_starts, overlapping_pairs, removed
 from fanpin.policy.household import LIVE_MEMBER, labour_skill_for_age, repeated_id_numbers, summarize_members
 from fanpin.policy.idcard import age_on, parse_id_number
 from fanpin.policy.pinyin import name_pinyin, search_keywords
@@ -25,9 +26,11 @@ class Household(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from fanpin.fanpin.doctype.household_contact.household_contact import HouseholdContact
 		from fanpin.fanpin.doctype.household_member.household_member import HouseholdMember
 
 		address: DF.Data | None
+		assistance_contacts: DF.Table[HouseholdContact]
 		head_id_number: DF.Data | None
 		head_name: DF.Data | None
 		head_pinyin: DF.Data | None
@@ -65,6 +68,7 @@ class Household(Document):
 		self.set_member_facts()
 		self.set_household_facts()
 		self.validate_id_numbers_unique_in_county()
+		self.validate_assistance_contacts()
 
 	def set_town(self):
 		self.town = town_of_village(self.village)
@@ -158,6 +162,48 @@ class Household(Document):
 			frappe.throw(
 				in_row(member_row_label(live[clash.id_number]), message), title=_("Duplicate ID Number")
 			)
+
+	def validate_assistance_contacts(self):
+		"""Who carried the household stays on record: a stored row is ended with its To Date, never
+		removed; a period ends on or after its start; a contact is not assigned twice at once."""
+		before = self.get_doc_before_save()
+		if before:
+			stored = {row.name: row for row in before.assistance_contacts}
+			kept = {row.name for row in self.assistance_contacts}
+			for number in removed({name: row.idx for name, row in stored.items()}, kept):
+				row = next(r for r in stored.values() if r.idx == number)
+				frappe.throw(
+					_(
+						"Assistance contact row {0} ({1}) cannot be removed: fill in its To Date to end the assignment"
+					).format(number, row.contact_name or row.contact),
+					title=_("Assignment History Kept"),
+				)
+		assignments = [
+			Assignment(
+				row.idx, row.contact, getdate(row.from_date), getdate(row.to_date) if row.to_date else None
+			)
+			for row in self.assistance_contacts
+			if row.contact and row.from_date
+		]
+		names = {row.idx: row.contact_name or row.contact for row in self.assistance_contacts}
+		for assignment in assignments:
+			if ends_before_it_starts(assignment):
+				frappe.throw(
+					in_row(
+						contact_row_label(assignment.row, names[assignment.row]),
+						_("the To Date is before the From Date"),
+					)
+				)
+		for first, second in overlapping_pairs(assignments):
+			frappe.throw(
+				_("Assistance contact rows {0} and {1} assign {2} for periods that overlap").format(
+					first.row, second.row, names[first.row]
+				)
+			)
+
+
+def contact_row_label(number: int, name: str) -> str:
+	return _("Assistance contact row {0} ({1})").format(number, name)
 
 
 def visible_area(village: str | None) -> bool:

@@ -25,6 +25,7 @@ class RiskAssessment(Document):
 		]
 		findings: DF.SmallText | None
 		head_name: DF.Data | None
+		household: DF.Link | None
 		line_amount: DF.Currency
 		per_capita_income: DF.Currency
 		recommendation: DF.Literal["Continue monitoring", "Propose exit"]

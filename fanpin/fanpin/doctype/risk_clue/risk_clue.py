@@ -24,7 +24,15 @@ class RiskClue(Document):
 
 		channel: DF.Literal["Self application", "Petition information", "Cadre screening"]
 		channel_detail: DF.Literal[
-			"", "Walk-in", "Hotline", "Web form", "Media", "Petition", "12317 hotline", "Routine screening"
+			"",
+			"Walk-in",
+			"Hotline",
+			"Web form",
+			"Media",
+			"Petition",
+			"12317 hotline",
+			"Routine screening",
+			"Annual Q4 screening",
 		]
 		close_reason: DF.SmallText | None
 		description: DF.SmallText

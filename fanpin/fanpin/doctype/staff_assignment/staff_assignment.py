@@ -16,6 +16,8 @@ AREA_LEVEL_FOR_ROLE = {
 	"Fanpin Town Reviewer": (TOWN,),
 	"Fanpin City Office": (CITY, None),
 	"Fanpin Department Liaison": (None,),
+	# a 帮扶责任人 sees the households assigned to their Assistance Contact, not an area
+	"Fanpin Assistance Contact": (None,),
 }
 
 
@@ -37,6 +39,7 @@ class StaffAssignment(Document):
 			"Fanpin Town Reviewer",
 			"Fanpin City Office",
 			"Fanpin Department Liaison",
+			"Fanpin Assistance Contact",
 		]
 		user: DF.Link
 

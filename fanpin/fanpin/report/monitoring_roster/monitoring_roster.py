@@ -12,6 +12,7 @@ from fanpin.controllers.reports import (
 	bar_chart,
 	column,
 	count_by,
+	current_contacts_of,
 	equal_filters,
 	listed,
 	risk_types_of,
@@ -39,6 +40,7 @@ COLUMNS = [
 	column("stage", "Status", width=90),
 	column("eliminated_on", "Risk Eliminated On", "Date", width=100),
 	column("elimination_method", "Elimination Method", width=110),
+	column("assistance_contacts", "Assistance Contacts", width=180),
 ]
 HIDDEN = PLACE_NAMES
 
@@ -65,6 +67,7 @@ def query(filters, extra):
 		case.stage,
 		case.eliminated_on,
 		case.elimination_method,
+		current_contacts_of(case.household).as_("assistance_contacts"),
 	).where(case.stage.isin([status] if status else procedure.IDENTIFIED))
 	q = within(
 		equal_filters(q, case, filters, ("town", "village", "classification")), case.identified_on, filters
@@ -77,6 +80,7 @@ def prepare(row):
 	row.stage = translated(row.stage)
 	row.elimination_method = translated(row.elimination_method)
 	row.risk_types = listed(row.risk_types)
+	row.assistance_contacts = listed(row.assistance_contacts)
 	# the income last found on a visit, where there is one, is the household's current figure
 	row.per_capita_income = row.pop("latest_per_capita_income") or row.per_capita_income
 	return row

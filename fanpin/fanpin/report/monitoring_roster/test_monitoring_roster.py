@@ -14,7 +14,9 @@ from fanpin.testing import (
 	BEIMA,
 	DONGLAI,
 	FanpinTestCase,
+	assign_contact,
 	ensure_line,
+	make_contact,
 	make_monitored_case,
 	make_staff_user,
 	make_village,
@@ -86,6 +88,22 @@ class TestMonitoringRoster(FanpinTestCase):
 		town = next(c for c in columns if c["fieldname"] == "town")
 		self.assertEqual((town["fieldtype"], town["options"]), ("Link", "Area"))
 
+	def test_current_contacts_with_their_phones(self):
+		household = frappe.db.get_value("Monitoring Case", self.cases["艾东"], "household")
+		assign_contact(household, make_contact("钱书记", "First secretary", phone="13700000001"))
+		assign_contact(household, make_contact("孙委员", phone="13700000002"))
+		ended = make_contact("郑干部", "Assisting cadre", phone="13700000003")
+		assign_contact(
+			household, ended, frappe.utils.add_days(today(), -30), frappe.utils.add_days(today(), -1)
+		)
+		rows = {row["head_name"]: row for row in self.roster(self.officer, village=self.east)}
+		self.assertEqual(rows["艾东"]["assistance_contacts"], "钱书记 13700000001、孙委员 13700000002")
+		self.assertEqual(rows["张东"]["assistance_contacts"], "")
+		frappe.set_user(self.officer)
+		sheet = open_export(government.export_report("Monitoring Roster", {"village": self.east}))
+		self.assertEqual(sheet["O3"].value, "帮扶责任人（联系电话）")  # one header over both rows
+		self.assertIn("钱书记 13700000001、孙委员 13700000002", [c.value for c in sheet["O"][4:]])
+
 	def test_government_spreadsheet(self):
 		frappe.set_user(self.officer)
 		result = government.export_report("Monitoring Roster", {"town": DONGLAI})
@@ -93,7 +111,7 @@ class TestMonitoringRoster(FanpinTestCase):
 		self.assertEqual(sheet["A1"].value, "龙口市防止返贫监测对象花名册")
 		self.assertEqual(sheet["A2"].value, "填报单位：东莱街道")
 		merged = {str(r) for r in sheet.merged_cells.ranges}
-		self.assertIn("A1:N1", merged)  # 序号 and 13 columns
+		self.assertIn("A1:O1", merged)  # 序号 and 14 columns
 		self.assertIn("A3:A4", merged)
 		self.assertIn("B3:C3", merged)  # 所在地 over 镇街区 and 村（社区）
 		self.assertEqual(
