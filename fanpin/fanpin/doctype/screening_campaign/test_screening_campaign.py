@@ -17,8 +17,10 @@ from fanpin.testing import (
 	BEIMA,
 	DONGLAI,
 	FanpinTestCase,
+	assign_contact,
 	ensure_line,
 	make_case,
+	make_contact,
 	make_household,
 	make_staff_user,
 	make_village,
@@ -80,6 +82,7 @@ class TestScreeningCampaign(FanpinTestCase):
 			frappe.cache.hdel("user_permissions", user)
 		cls.households = [make_household(cls.village, members=[member(f"排查{n}")]).name for n in range(4)]
 		cls.unsafe = make_household(cls.village, members=[member("住房户")], housing_unsafe=1).name
+		cls.carried = make_household(cls.village, members=[member("责任户")]).name
 		cls.monitored = make_household(cls.village, members=[member("监测户")]).name
 		cls.case = make_case(cls.monitored, risk_types=["因残"]).name
 		cls.neighbour = make_household(cls.other_village, members=[member("邻村户")]).name
@@ -96,7 +99,14 @@ class TestScreeningCampaign(FanpinTestCase):
 			"Screening Task", filters={"campaign": self.campaign}, fields=["household", "status", "village"]
 		)
 		households = {t.household for t in tasks}
-		expected = {*self.households, self.unsafe, self.monitored, self.neighbour, self.beima_household}
+		expected = {
+			*self.households,
+			self.unsafe,
+			self.carried,
+			self.monitored,
+			self.neighbour,
+			self.beima_household,
+		}
 		self.assertEqual(households, expected)  # the deregistered household is not screened
 		self.assertEqual(task_of(self.campaign, self.neighbour).status, "Not screened")
 		# the household's known facts are where the screening starts, so saving it wipes none
@@ -245,6 +255,24 @@ class TestScreeningCampaign(FanpinTestCase):
 		frappe.set_user("Administrator")
 		other = task_of(self.campaign, self.neighbour)
 		frappe.set_user(self.clerk)
+		other.visited_on = today()
+		self.assertRaises(frappe.PermissionError, other.save)
+
+	def test_a_contact_screens_the_household_they_carry_and_no_other(self):
+		user = "screen.contact@fanpin.test"
+		assign_contact(self.carried, make_contact("排查责任人", "Grid worker", user=user))
+		frappe.set_user(user)
+		listed = frappe.get_list("Screening Task", filters={"campaign": self.campaign}, pluck="household")
+		self.assertEqual(listed, [self.carried])
+		# a risk found by a contact still reaches the town as a clue (a contact has no clues of their own)
+		task = screen(self.campaign, self.carried, risk_disability=1, findings="户主致残")
+		self.assertTrue(task.risk_clue)
+		self.assertFalse(frappe.has_permission("Risk Clue", "read", task.risk_clue))
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.get_value("Risk Clue", task.risk_clue, "town"), DONGLAI)
+		other = task_of(self.campaign, self.households[2])
+		frappe.set_user(user)
+		self.assertFalse(other.has_permission("read"))
 		other.visited_on = today()
 		self.assertRaises(frappe.PermissionError, other.save)
 
