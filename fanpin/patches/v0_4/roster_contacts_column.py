@@ -13,5 +13,6 @@ def execute():
 	layout = frappe.get_doc("Export Layout", REPORT)
 	if any(row.field == COLUMN["field"] for row in layout.columns):
 		return
-	layout.append("columns", COLUMN)
+	# after the last row, whatever gaps the admin's removals left in the numbering
+	layout.append("columns", {**COLUMN, "idx": max((row.idx for row in layout.columns), default=0) + 1})
 	layout.save(ignore_permissions=True)
