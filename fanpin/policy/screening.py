@@ -38,7 +38,6 @@ CONDITIONS: tuple[tuple[str, str | None], ...] = (
 )
 
 PENDING, SCREENED, UNREACHABLE = "Not screened", "Screened", "Unreachable"
-DONE = (SCREENED, UNREACHABLE)
 CLOSED = "Ended"
 CLOSERS = frozenset({"Fanpin City Office", "System Manager"})
 

@@ -701,6 +701,34 @@ def test_only_a_system_manager_sets_up_a_county():
 	assert {"value": "371524", "label": "东阿县"} in r.json()["message"], r.text[:300]
 
 
+def test_only_the_city_office_opens_and_closes_a_screening_campaign():
+	"""Over HTTP as each town role and a 帮扶责任人: the campaign's buttons refuse them and leave it as
+	it was (the campaign is the probes' own, under way)."""
+	r = call(
+		"Administrator",
+		"frappe.client.get_value",
+		"GET",
+		doctype="Screening Campaign",
+		filters={"title": "探针全面排查"},
+		fieldname=["name", "status", "modified"],
+	)
+	before = r.json()["message"]
+	users = [u for u, scope in USERS.items() if not scope["county"]]
+	for user in users:
+		for method in ("close_campaign", "open_campaign"):
+			r = call(user, f"fanpin.api.screening.{method}", campaign=before["name"])
+			assert refused(r), f"{user} {method}: {r.status_code} {r.text[:200]}"
+	after = call(
+		"Administrator",
+		"frappe.client.get_value",
+		"GET",
+		doctype="Screening Campaign",
+		filters={"name": before["name"]},
+		fieldname=["name", "status", "modified"],
+	).json()["message"]
+	assert after == before, (before, after)
+
+
 def test_another_departments_file_cannot_be_imported():
 	minzheng, zhujian = "liaison.minzheng@fanpin.demo", "liaison.zhujian@fanpin.demo"
 	theirs = place("Warning Import", "住房和城乡建设局")
