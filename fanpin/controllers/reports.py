@@ -25,7 +25,7 @@ from frappe.utils import getdate, today
 from fanpin.compat import preload_translations, unbuffered_cursor
 from fanpin.exports.defaults import PUBLIC_REPORTS
 from fanpin.exports.privacy import is_sensitive
-from fanpin.permissions.scope import restrict
+from fanpin.permissions.scope import current_assignment, restrict
 
 
 def column(fieldname: str, label: str, fieldtype: str = "Data", options: str = "", width: int = 110) -> dict:
@@ -90,12 +90,7 @@ def current_contacts_of(household_name):
 		.join(contact)
 		.on(contact.name == row.contact)
 		.select(GroupConcat(Concat_ws(" ", contact.contact_name, contact.phone)))
-		.where(
-			(row.parent == household_name)
-			& (row.parenttype == "Household")
-			& (row.from_date <= on)
-			& (row.to_date.isnull() | (row.to_date >= on))
-		)
+		.where((row.parent == household_name) & current_assignment(row, on))
 	)
 
 

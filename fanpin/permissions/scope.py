@@ -98,16 +98,18 @@ def assigned_households(user: str) -> frozenset[str]:
 		.on(row.contact == contact.name)
 		.select(row.parent)
 		.distinct()
-		.where(
-			(contact.user == user)
-			& (contact.enabled == 1)
-			& (row.parenttype == "Household")
-			& (row.from_date <= on)
-			& (row.to_date.isnull() | (row.to_date >= on))
-		)
+		.where((contact.user == user) & (contact.enabled == 1) & current_assignment(row, on))
 		.run(pluck=True)
 	)
 	return frozenset(households)
+
+
+def current_assignment(row, on):
+	"""A Household Contact row (a frappe.qb table) in force on ``on``: the SQL form of
+	:func:`fanpin.policy.contacts.is_current`, for every query that asks who carries a household."""
+	return (
+		(row.parenttype == "Household") & (row.from_date <= on) & (row.to_date.isnull() | (row.to_date >= on))
+	)
 
 
 def allowed_areas(user: str | None = None) -> set[str] | None:

@@ -12,7 +12,7 @@ from frappe.query_builder.functions import Count, Max
 from frappe.utils import getdate, today
 
 from fanpin.controllers.reports import column, equal_filters, run, translated
-from fanpin.permissions.scope import restrict
+from fanpin.permissions.scope import current_assignment, restrict
 from fanpin.policy import procedure
 
 COLUMNS = [
@@ -84,12 +84,7 @@ def workload(filters) -> dict:
 	query = (
 		frappe.qb.from_(household)
 		.left_join(row)
-		.on(
-			(row.parent == household.name)
-			& (row.parenttype == "Household")
-			& (row.from_date <= on)
-			& (row.to_date.isnull() | (row.to_date >= on))
-		)
+		.on((row.parent == household.name) & current_assignment(row, on))
 		.left_join(case)
 		.on(case.name == household.monitoring_case)
 		.select(
