@@ -14,6 +14,7 @@ import datetime
 import io
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from fanpin.policy.messages import PolicyError, _
 
@@ -28,14 +29,32 @@ MAX_UNPACKED_BYTES = 300 * 1024 * 1024  # an .xlsx is a zip: its contents, unpac
 MAX_ROWS = 300_000
 
 
-def check_size(content: bytes, filename: str) -> None:
+@dataclass(frozen=True)
+class Limits:
+	"""How large a file one kind of import takes (a department list, or a county's national export)."""
+
+	file_bytes: int
+	unpacked_bytes: int
+	rows: int
+
+
+# A county's national export: 150,000 households are some 450,000 member rows, one file.
+NATIONAL = Limits(file_bytes=400 * 1024 * 1024, unpacked_bytes=4 * 1024 * 1024 * 1024, rows=1_500_000)
+
+
+def department_limits() -> Limits:
+	return Limits(MAX_FILE_BYTES, MAX_UNPACKED_BYTES, MAX_ROWS)
+
+
+def check_size(content: bytes, filename: str, limits: Limits | None = None) -> None:
 	"""Refuse a file too large to be a department list, or a zip that unpacks to far more than it is."""
-	if len(content) > MAX_FILE_BYTES:
+	limits = limits or department_limits()
+	if len(content) > limits.file_bytes:
 		raise PolicyError(
 			_("{0} is {1} MB; a department file may be at most {2} MB"),
 			filename,
 			round(len(content) / 1024 / 1024, 1),
-			MAX_FILE_BYTES // 1024 // 1024,
+			limits.file_bytes // 1024 // 1024,
 		)
 	if file_kind(content, filename) != XLSX:
 		return
@@ -43,19 +62,20 @@ def check_size(content: bytes, filename: str) -> None:
 		unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(content)).infolist())
 	except zipfile.BadZipFile as error:
 		raise PolicyError(_("The spreadsheet cannot be opened: {0}"), str(error)) from error
-	if unpacked > MAX_UNPACKED_BYTES:
+	if unpacked > limits.unpacked_bytes:
 		raise PolicyError(
 			_("{0} unpacks to {1} MB; a department file may unpack to at most {2} MB"),
 			filename,
 			unpacked // 1024 // 1024,
-			MAX_UNPACKED_BYTES // 1024 // 1024,
+			limits.unpacked_bytes // 1024 // 1024,
 		)
 
 
-def check_row_count(rows: Iterator[Row]) -> Iterator[Row]:
+def check_row_count(rows: Iterator[Row], most: int | None = None) -> Iterator[Row]:
+	most = most or MAX_ROWS
 	for number, cells in rows:
-		if number > MAX_ROWS:
-			raise PolicyError(_("The file has more than {0} rows; split it into smaller files"), MAX_ROWS)
+		if number > most:
+			raise PolicyError(_("The file has more than {0} rows; split it into smaller files"), most)
 		yield number, cells
 
 
@@ -71,10 +91,12 @@ def file_kind(content: bytes, filename: str) -> str:
 	raise PolicyError(_("{0} is not an .xlsx, .xls or .csv file"), filename)
 
 
-def read_rows(content: bytes, filename: str) -> Iterator[Row]:
-	check_size(content, filename)
+def read_rows(content: bytes, filename: str, limits: Limits | None = None) -> Iterator[Row]:
+	limits = limits or department_limits()
+	check_size(content, filename, limits)
 	return check_row_count(
-		{XLSX: _xlsx_rows, XLS: _xls_rows, CSV: _csv_rows}[file_kind(content, filename)](content)
+		{XLSX: _xlsx_rows, XLS: _xls_rows, CSV: _csv_rows}[file_kind(content, filename)](content),
+		limits.rows,
 	)
 
 

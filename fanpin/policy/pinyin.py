@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
 
@@ -121,7 +122,9 @@ def _fixed_compound(compound: str, reading: str) -> list[str]:
 	return [reading]
 
 
+@lru_cache(maxsize=100_000)
 def name_pinyin(name: str) -> NamePinyin:
+	"""The reading of a name (names repeat across a county: each is read once)."""
 	syllables = name_syllables(name)
 	return NamePinyin(full="".join(syllables), initials="".join(s[0] for s in syllables if s))
 

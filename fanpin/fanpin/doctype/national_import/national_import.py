@@ -11,28 +11,51 @@ real stage (已纳入监测 or 风险已消除) with the file's dates, marked as
 without going through the procedure again.
 """
 
+from collections import ChainMap
+
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import getdate
+from frappe.utils import getdate, today
 
+from fanpin.controllers.assistance import refresh_case_checks
 from fanpin.controllers.jobs import Progress
 from fanpin.controllers.stage import state_for_stage
+from fanpin.controllers.warnings import match_members
 from fanpin.fanpin.doctype.national_column_map.national_column_map import custom_headings
+from fanpin.imports.national_plan import (
+	HOUSEHOLD_COLUMNS,
+	MEMBER_COLUMNS,
+	Context,
+	Plan,
+	Refusal,
+	StoredHousehold,
+	case_values,
+	plan_household,
+)
 from fanpin.imports.national_rows import (
 	CHOICE_FIELDS,
+	MEMBER_FIELDS,
 	SYNONYMS,
 	NationalRow,
 	header_lookup,
-	household_disagreements,
 	parse_national_rows,
 )
-from fanpin.imports.reader import count_rows, read_rows
+from fanpin.imports.reader import NATIONAL, count_rows, read_rows
 from fanpin.imports.warning_rows import ColumnNotice, RowError
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy import procedure
+from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import bulk_insert, insert_dicts, policy_message, reserve_names, translate
+from fanpin.utils import (
+	bulk_insert,
+	bulk_upsert,
+	in_row,
+	insert_dicts,
+	policy_message,
+	reserve_names,
+	translate,
+)
 
 MAX_LISTED_ERRORS = 1000
 # where each field of CHOICE_FIELDS is a Select
@@ -128,6 +151,10 @@ def option_labels(doctype: str, fieldname: str) -> dict[str, str]:
 
 
 class NationalFileImport:
+	"""One national export, read as a stream and written a few thousand households at a time: what
+	fanpin holds for them is read in a few queries, each household is checked as its form checks it
+	(:mod:`fanpin.imports.national_plan`), and what lands is written in a few statements."""
+
 	def __init__(self, batch, content: bytes, filename: str):
 		self.batch, self.content, self.filename = batch, content, filename
 		self.lookup = header_lookup(custom_headings())
@@ -143,13 +170,22 @@ class NationalFileImport:
 		self.towns = dict(
 			frappe.get_all("Area", filters={"level": "Town"}, fields=["area_name", "name"], as_list=True)
 		)
-		self.villages = {}
+		self.villages, self.town_of = {}, {}
 		for village in frappe.get_all(
 			"Area", filters={"level": "Village"}, fields=["name", "area_name", "parent_area"]
 		):
 			self.villages.setdefault((village.parent_area, village.area_name), village.name)
 			self.villages.setdefault((None, village.area_name), village.name)
+			self.town_of[village.name] = village.parent_area
 		self.allowed = allowed_areas()
+		self.export_date = getdate(self.batch.export_date)
+		self.context = Context(
+			on=getdate(today()),
+			export_date=self.export_date,
+			member_defaults=form_defaults("Household Member"),
+			lengths={**text_lengths("Household"), **text_lengths("Household Member")},
+		)
+		self.remarks = _("From the national system's export ({0})").format(self.batch.name)
 		self.stats = dict(
 			rows_read=0,
 			rows_rejected=0,
@@ -163,6 +199,12 @@ class NationalFileImport:
 		self.errors: list[tuple[int, str, str, str]] = []
 		self.notices: list[str] = []
 		self.differences: list[tuple[str, str, str, str, str, str]] = []
+		self.seen_codes: set[str] = set()
+		self.covered_villages: set[str] = set()
+		self.lists_objects = False  # a 监测对象 list (not the basic-information sheet of every household)
+		self.claimed: dict[
+			str, tuple[str, str]
+		] = {}  # ID number → (household, village) written by this import
 
 	# ------------------------------------------------------------ reading
 
@@ -170,9 +212,9 @@ class NationalFileImport:
 		total = max(count_rows(self.content, self.filename), 1)
 		self.progress = Progress(_("Importing {0}").format(self.batch.name), total)
 		self.progress.start()
-		pending: list[NationalRow] = []
+		chunk: dict[str, list[NationalRow]] = {}
 		for result in parse_national_rows(
-			read_rows(self.content, self.filename), self.lookup, self.choices, self.risk_types
+			read_rows(self.content, self.filename, NATIONAL), self.lookup, self.choices, self.risk_types
 		):
 			if isinstance(result, ColumnNotice):
 				self.notices.append(translate(result.template, result.args))
@@ -181,13 +223,16 @@ class NationalFileImport:
 			if isinstance(result, RowError):
 				self.reject(result.row_number, result.column, translate(result.template, result.args), "")
 				continue
-			if pending and pending[0].household["household_code"] != result.household["household_code"]:
-				self.household(pending)
-				pending = []
-			pending.append(result)
-			self.progress.step(self.stats["rows_read"], _("{0} rows read").format(self.stats["rows_read"]))
-		if pending:
-			self.household(pending)
+			code = result.household["household_code"]
+			self.seen_codes.add(code)
+			self.lists_objects = self.lists_objects or result.monitoring is not None
+			if code not in chunk and len(chunk) >= CHUNK_HOUSEHOLDS:
+				self.write_chunk(chunk)
+				chunk = {}
+			chunk.setdefault(code, []).append(result)
+		if chunk:
+			self.write_chunk(chunk)
+		self.absent_households()
 		self.finish()
 		return self.stats
 
@@ -196,158 +241,18 @@ class NationalFileImport:
 		if len(self.errors) < MAX_LISTED_ERRORS:
 			self.errors.append((row_number, column, reason[:500], id_number))
 
+	def refuse(self, refusal: Refusal) -> None:
+		message = refusal.message
+		reason = translate(message.template, message.args)
+		if message.label:
+			reason = in_row(translate(*message.label), reason)
+		self.reject(
+			refusal.row_number, _(refusal.column) if refusal.column else "", reason, refusal.id_number
+		)
+
 	def reject_all(self, rows: list[NationalRow], column: str, reason: str) -> None:
 		for row in rows:
 			self.reject(row.row_number, column, reason, row.member.get("id_number", ""))
-
-	# ------------------------------------------------------------ one household
-
-	def household(self, rows: list[NationalRow]) -> None:
-		first = rows[0]
-		code = first.household["household_code"]
-		disagreeing = household_disagreements(rows)
-		if disagreeing:
-			return self.reject_all(
-				rows,
-				"、".join(disagreeing),
-				_("the rows of household {0} disagree on this column").format(code),
-			)
-		village = self.village_of(first)
-		if not village:
-			town = first.household.get("town_name") or ""
-			return self.reject_all(
-				rows,
-				_("Village"),
-				_("{0} {1} is not a village of this county").format(
-					town, first.household.get("village_name") or ""
-				),
-			)
-		if not self.in_scope(village):
-			return self.reject_all(
-				rows, _("Village"), _("{0} is outside the town this file is imported into").format(village)
-			)
-		existing = frappe.db.get_value(
-			"Household", {"household_code": code}, ["name", "village"], as_dict=True
-		)
-		if existing and not self.in_scope(existing.village):
-			return self.reject_all(
-				rows, SYNONYMS["household_code"][0], _("household {0} belongs to another town").format(code)
-			)
-		owners = dict(
-			frappe.get_all(
-				"Household Member",
-				filters={
-					"parenttype": "Household",
-					"id_number": ("in", [row.member["id_number"] for row in rows]),
-				},
-				fields=["id_number", "parent"],
-				as_list=True,
-			)
-		)
-		kept = []
-		required = [df for df in frappe.get_meta("Household Member").fields if df.reqd]
-		known = set(existing_ids(existing.name)) if existing else set()
-		for row in rows:
-			id_number = row.member["id_number"]
-			owner = owners.get(id_number)
-			missing = [df for df in required if id_number not in known and not row.member.get(df.fieldname)]
-			if owner and (not existing or owner != existing.name):
-				# another town's household is not named: where a person lives is that town's to say
-				seen = frappe.has_permission("Household", "read", owner)
-				self.reject(
-					row.row_number,
-					SYNONYMS["id_number"][0],
-					_("{0} is already a member of household {1}").format(id_number, owner)
-					if seen
-					else _("{0} is already registered in another area").format(id_number),
-					id_number,
-				)
-			elif missing:
-				# a new member needs what its form needs: say which column of the file was empty
-				self.reject(
-					row.row_number,
-					"、".join(SYNONYMS.get(df.fieldname, (_(df.label),))[0] for df in missing),
-					_("empty"),
-					id_number,
-				)
-			else:
-				kept.append(row)
-		if not kept:
-			return
-		frappe.db.savepoint("national_household")
-		try:
-			if existing:
-				self.compare(existing.name, kept)
-			doc = self.write_household(existing, village, kept)
-			self.write_income(doc, kept)
-			self.write_case(doc, kept)
-		except frappe.ValidationError as error:
-			# what the form would have said, for each of the household's rows; nothing of it is kept
-			frappe.db.rollback(save_point="national_household")
-			frappe.clear_messages()
-			reason = frappe.utils.strip_html(str(error)) or type(error).__name__
-			for row in kept:
-				self.reject(row.row_number, "", reason, row.member["id_number"])
-			return
-		self.progress.step(self.stats["rows_read"])
-
-	def compare(self, household: str, rows: list[NationalRow]) -> None:
-		"""What fanpin holds that the national file does not say, or says otherwise: members the file
-		does not list, a case fanpin took through the procedure (its category and stage), and the
-		latest income fanpin recorded. (Household facts the file gives are updated from it.)"""
-		stored = frappe.db.get_value(
-			"Household", household, ["household_code", "head_name", "monitoring_case"], as_dict=True
-		)
-
-		def differ(subject: str, ours, theirs) -> None:
-			self.differences.append(
-				(
-					household,
-					stored.household_code,
-					stored.head_name,
-					subject,
-					str(ours or "—"),
-					str(theirs or "—"),
-				)
-			)
-
-		listed = {row.member["id_number"] for row in rows}
-		for name, id_number in frappe.get_all(
-			"Household Member",
-			filters={"parent": household, "parenttype": "Household"},
-			fields=["member_name", "id_number"],
-			as_list=True,
-		):
-			if id_number not in listed:
-				differ(_("Member"), f"{name}（{id_number}）", None)
-		object_ = next((row.monitoring for row in rows if row.monitoring), None)
-		case = stored.monitoring_case and frappe.db.get_value(
-			"Monitoring Case",
-			stored.monitoring_case,
-			["stage", "classification", "from_national_system"],
-			as_dict=True,
-		)
-		if case and not case.from_national_system:
-			theirs = None
-			if object_:
-				theirs = object_["stage"]
-			if case.stage != theirs:
-				differ(_("Stage"), _(case.stage), _(theirs) if theirs else None)
-			if object_ and case.classification != object_["category"]:
-				differ(
-					_("Category"),
-					_(case.classification) if case.classification else None,
-					_(object_["category"]) if object_["category"] else None,
-				)
-		theirs = rows[0].income.get("per_capita_income")
-		ours = frappe.db.get_value(
-			"Household Income",
-			{"household": household, "reference_date": ("!=", getdate(self.batch.export_date))},
-			"per_capita_income",
-			order_by="reference_date desc",
-		)
-		if theirs is not None and ours is not None and abs(float(ours) - float(theirs)) >= 0.01:
-			differ(_("Per-capita Income"), f"¥{float(ours):,.2f}", f"¥{float(theirs):,.2f}")
 
 	def village_of(self, row: NationalRow) -> str | None:
 		town = self.towns.get(row.household.get("town_name"))
@@ -357,127 +262,281 @@ class NationalFileImport:
 		return self.villages.get((town, name)) if town else self.villages.get((None, name))
 
 	def in_scope(self, village: str) -> bool:
-		if self.batch.town and frappe.db.get_value("Area", village, "parent_area") != self.batch.town:
+		if self.batch.town and self.town_of.get(village) != self.batch.town:
 			return False
 		return self.allowed is None or village in self.allowed
 
-	def write_household(self, existing, village: str, rows: list[NationalRow]):
-		first = rows[0].household
-		doc = frappe.get_doc("Household", existing.name) if existing else frappe.new_doc("Household")
-		doc.village = village
-		doc.household_code = first["household_code"]
-		for name in ("natural_village", "phone", "household_type"):
-			if first.get(name):
-				doc.set(name, first[name])
-		if not doc.household_type:
-			doc.household_type = default_household_type(rows)
-		by_id = {member.id_number: member for member in doc.members}
-		created = updated = 0
-		for row in rows:
-			values = {name: value for name, value in row.member.items() if value not in (None, "")}
-			member = by_id.get(values["id_number"])
-			if member:
-				member.update(values)
-				updated += 1
+	def may_see(self, village: str) -> bool:
+		return self.allowed is None or village in self.allowed
+
+	# ------------------------------------------------------------ a few thousand households
+
+	def write_chunk(self, groups: dict[str, list[NationalRow]]) -> None:
+		ready = {}
+		for code, rows in groups.items():
+			village = self.village_of(rows[0])
+			if not village:
+				self.reject_all(
+					rows,
+					_("Village"),
+					_("{0} {1} is not a village of this county").format(
+						rows[0].household.get("town_name") or "", rows[0].household.get("village_name") or ""
+					),
+				)
+			elif not self.in_scope(village):
+				self.reject_all(
+					rows,
+					_("Village"),
+					_("{0} is outside the town this file is imported into").format(village),
+				)
 			else:
-				by_id[values["id_number"]] = doc.append("members", values)
-				created += 1
-		doc.flags.ignore_permissions = True  # its scope was checked above, on the stored record
-		if existing:
-			doc.save()
-		else:
-			doc.insert()
-		self.stats["households_updated" if existing else "households_created"] += 1
-		self.stats["members_created"] += created
-		self.stats["members_updated"] += updated
-		return doc
-
-	def write_income(self, household, rows: list[NationalRow]) -> None:
-		income = rows[0].income
-		if not income:
-			return
-		reference = getdate(self.batch.export_date)
-		existing = frappe.db.get_value(
-			"Household Income", {"household": household.name, "reference_date": reference}, "name"
+				self.covered_villages.add(village)
+				ready[code] = (rows, village)
+		stored = stored_households(list(ready), self.export_date)
+		# the members this import wrote before, then the county's: a person is in one household only
+		owners = ChainMap(
+			self.claimed,
+			member_owners([row.member["id_number"] for rows, _village in ready.values() for row in rows]),
 		)
-		doc = frappe.get_doc("Household Income", existing) if existing else frappe.new_doc("Household Income")
-		doc.update({"household": household.name, "reference_date": reference})
-		for name in (
-			"wage_income",
-			"business_income",
-			"property_income",
-			"transfer_income",
-			"business_expenditure",
-		):
-			if name in income:
-				doc.set(name, income[name])
-		doc.remarks = _("From the national system's export ({0})").format(self.batch.name)
-		doc.flags.ignore_permissions = True
-		doc.save()
-		# the national figures stand where the file has no parts to add up
-		totals = {name: income[name] for name in ("net_income", "per_capita_income") if name in income}
-		if totals and not any(
-			name in income
-			for name in ("wage_income", "business_income", "property_income", "transfer_income")
-		):
-			doc.db_set(totals)
+		new_names = iter(reserve_names("HH-.#######", sum(1 for code in ready if code not in stored)))
+		plans = []
+		for code, (rows, village) in ready.items():
+			held = stored.get(code)
+			if held and not self.in_scope(held.village):
+				self.reject_all(
+					rows,
+					SYNONYMS["household_code"][0],
+					_("household {0} belongs to another town").format(code),
+				)
+				continue
+			name = held.name if held else next(new_names)
+			plan, refusals = plan_household(
+				rows, village, self.town_of[village], held, owners, self.may_see, self.context
+			)
+			for refusal in refusals:
+				self.refuse(refusal)
+			if plan:
+				plan.name = name
+				for member in plan.members:
+					self.claimed[member["id_number"]] = (name, village)
+				plans.append(plan)
+		self.write(plans)
+		self.progress.step(self.stats["rows_read"], _("{0} rows read").format(self.stats["rows_read"]))
 
-	def write_case(self, household, rows: list[NationalRow]) -> None:
-		object_ = next((row.monitoring for row in rows if row.monitoring), None)
-		if not object_:
-			return
-		stage = object_["stage"]
-		values = {
-			"stage": stage,
-			"workflow_state": state_for_stage("Monitoring Case", stage),
-			"classification": object_["category"],
-			"identified_on": object_["identified_on"],
-			"eliminated_on": object_["eliminated_on"] if stage == procedure.ELIMINATED else None,
-			"elimination_method": object_["elimination_method"] if stage == procedure.ELIMINATED else None,
-		}
-		case = household.monitoring_case
-		imported = case and frappe.db.get_value("Monitoring Case", case, "from_national_system")
-		if case and not imported:
-			return  # a case fanpin took through the procedure: the difference report shows what differs
-		if case:
-			frappe.db.set_value("Monitoring Case", case, {**values, "national_import": self.batch.name})
-			self.stats["cases_updated"] += 1
-		else:
-			case = reserve_names(f"MC-{getdate(object_['identified_on']).year}-.#####", 1)[0]
-			insert_dicts(
-				"Monitoring Case",
+	def write(self, plans: list[Plan]) -> None:
+		cases = self.plan_cases(plans)
+		new = [plan for plan in plans if not plan.stored]
+		old = [plan for plan in plans if plan.stored]
+		household_fields = ["name", *HOUSEHOLD_COLUMNS, "monitoring_case", "monitoring_status"]
+
+		def household_row(plan):
+			values = {**plan.household, **cases.get(plan.name, {})}
+			return [plan.name, *(check(values, column) for column in household_fields[1:])]
+
+		bulk_insert(
+			"Household",
+			[*household_fields, "status", "docstatus", "idx"],
+			[[*household_row(plan), "Registered", 0, 0] for plan in new],
+		)
+		bulk_upsert(
+			"Household", household_fields, [household_row(plan) for plan in old], household_fields[1:]
+		)
+		member_fields = ["name", "parent", "parenttype", "parentfield", "idx", *MEMBER_COLUMNS]
+		members = []
+		for plan in plans:
+			for member in plan.members:
+				members.append(
+					[
+						member.get("name") or frappe.generate_hash(length=10),
+						plan.name,
+						"Household",
+						"members",
+						member["idx"],
+						*(check(member, column) for column in MEMBER_COLUMNS),
+					]
+				)
+		bulk_upsert("Household Member", member_fields, members, ["idx", *MEMBER_COLUMNS])
+		self.write_incomes(plans)
+		self.write_cases(plans, cases)
+		self.write_versions(old)
+		for plan in old:
+			case = plan.stored.values.get("monitoring_case")
+			if case and plan.stored.values.get("no_labour_capacity") != plan.household["no_labour_capacity"]:
+				refresh_case_checks(case)  # its assistance checks depend on whether the household has labour
+			self.record_differences(plan)
+		for plan in plans:
+			self.stats["households_updated" if plan.stored else "households_created"] += 1
+			self.stats["members_created"] += plan.members_created
+			self.stats["members_updated"] += plan.members_updated
+
+	def write_incomes(self, plans: list[Plan]) -> None:
+		fields = [
+			"name",
+			"household",
+			"head_name",
+			"village",
+			"town",
+			"remarks",
+			*INCOME_COLUMNS,
+		]
+		writes = [plan for plan in plans if plan.income and not (plan.stored and plan.stored.staff_income)]
+		names = iter(
+			reserve_names("INC-.#######", sum(1 for p in writes if not (p.stored and p.stored.income)))
+		)
+		rows = []
+		for plan in writes:
+			name = plan.stored.income if plan.stored and plan.stored.income else next(names)
+			rows.append(
 				[
+					name,
+					plan.name,
+					plan.household["head_name"],
+					plan.household["village"],
+					plan.household["town"],
+					self.remarks,
+					*(plan.income.get(column, 0) for column in INCOME_COLUMNS),
+				]
+			)
+		bulk_upsert("Household Income", [*fields, "docstatus"], [[*row, 0] for row in rows], fields[2:])
+
+	def plan_cases(self, plans: list[Plan]) -> dict[str, dict]:
+		"""Household → its case and status, where the file's monitoring object is written: the stored
+		case where it came from the national system, else a new one."""
+		found = {}
+		needs = {}
+		for plan in plans:
+			if not plan.monitoring:
+				continue
+			case = plan.stored and plan.stored.values.get("monitoring_case")
+			if case:
+				found[plan.name] = {"monitoring_case": case}
+			else:
+				needs.setdefault(getdate(plan.monitoring["identified_on"]).year, []).append(plan)
+		for year, waiting in needs.items():
+			for plan, name in zip(waiting, reserve_names(f"MC-{year}-.#####", len(waiting)), strict=True):
+				found[plan.name] = {"monitoring_case": name, "new_case": True}
+		for plan in plans:
+			if plan.name in found:
+				found[plan.name]["monitoring_status"] = procedure.household_status(plan.monitoring["stage"])
+		return found
+
+	def write_cases(self, plans: list[Plan], cases: dict[str, dict]) -> None:
+		new, old, risks = [], [], []
+		for plan in plans:
+			if plan.name not in cases:
+				continue
+			case, object_ = cases[plan.name]["monitoring_case"], plan.monitoring
+			values = {
+				**case_values(object_),
+				"workflow_state": state_for_stage("Monitoring Case", object_["stage"]),
+				"national_import": self.batch.name,
+			}
+			if cases[plan.name].get("new_case"):
+				new.append(
 					{
 						"name": case,
-						"household": household.name,
-						"head_name": household.head_name,
-						"household_type": household.household_type,
-						"village": household.village,
-						"town": household.town,
+						"household": plan.name,
+						"head_name": plan.household["head_name"],
+						"household_type": plan.household["household_type"],
+						"village": plan.household["village"],
+						"town": plan.household["town"],
 						"discovery_channel": "Cadre screening",
 						"discovery_date": object_["identified_on"],
 						"from_national_system": 1,
-						"national_import": self.batch.name,
 						**values,
 					}
-				],
-			)
-			self.stats["cases_created"] += 1
-		frappe.db.delete("Case Risk Type", {"parent": case, "parenttype": "Monitoring Case"})
-		bulk_insert(
-			"Case Risk Type",
-			["name", "parent", "parenttype", "parentfield", "idx", "risk_type"],
-			[
+				)
+				self.stats["cases_created"] += 1
+			else:
+				old.append([case, *values.values()])
+				self.stats["cases_updated"] += 1
+			risks.extend(
 				(frappe.generate_hash(length=10), case, "Monitoring Case", "risk_types", idx, risk)
 				for idx, risk in enumerate(object_["risk_types"], start=1)
-			],
+			)
+		insert_dicts("Monitoring Case", new)
+		if old:
+			fields = ["name", *case_values_fields()]
+			bulk_upsert("Monitoring Case", fields, old, fields[1:])
+			frappe.db.delete(
+				"Case Risk Type", {"parent": ("in", [row[0] for row in old]), "parenttype": "Monitoring Case"}
+			)
+		bulk_insert(
+			"Case Risk Type", ["name", "parent", "parenttype", "parentfield", "idx", "risk_type"], risks
 		)
-		frappe.db.set_value(
-			"Household",
-			household.name,
-			{"monitoring_case": case, "monitoring_status": procedure.household_status(stage)},
-			update_modified=False,
+
+	def write_versions(self, plans: list[Plan]) -> None:
+		"""The form's timeline says what the import changed, as a save from the form would."""
+		rows = []
+		for plan in plans:
+			data = changes(plan)
+			if data:
+				rows.append(
+					(
+						frappe.generate_hash(length=10),
+						"Household",
+						plan.name,
+						frappe.as_json({**data, "national_import": self.batch.name}, indent=None),
+						0,
+					)
+				)
+		bulk_insert("Version", ["name", "ref_doctype", "docname", "data", "docstatus"], rows)
+
+	def record_differences(self, plan: Plan) -> None:
+		stored = plan.stored.values
+		for subject, ours, theirs in plan.differences:
+			if subject in ("Stage", "Category"):
+				ours, theirs = (_(value) if value else None for value in (ours, theirs))
+			self.differences.append(
+				(
+					plan.name,
+					stored.get("household_code") or plan.code,
+					stored.get("head_name"),
+					_(subject),
+					str(ours or "—"),
+					str(theirs or "—"),
+				)
+			)
+
+	def absent_households(self) -> None:
+		"""Households of the villages the file covers that fanpin has and the file does not list: on a
+		监测对象 list, the households fanpin monitors; on a basic-information sheet, every registered one.
+		This is what still has to be entered in the national system."""
+		if not self.covered_villages:
+			return
+		filters = {"status": "Registered", "village": ("in", sorted(self.covered_villages))}
+		if self.lists_objects:
+			filters["monitoring_status"] = ("in", ["In procedure", "Under monitoring"])
+		absent = [
+			row
+			for row in frappe.get_all(
+				"Household",
+				filters=filters,
+				fields=["name", "household_code", "head_name", "monitoring_case"],
+			)
+			if row.household_code not in self.seen_codes
+		]
+		stages = dict(
+			frappe.get_all(
+				"Monitoring Case",
+				filters={
+					"name": ("in", [row.monitoring_case for row in absent if row.monitoring_case] or [""])
+				},
+				fields=["name", "stage"],
+				as_list=True,
+			)
 		)
+		for row in absent:
+			self.differences.append(
+				(
+					row.name,
+					row.household_code or "—",
+					row.head_name,
+					_("Monitoring Object") if self.lists_objects else _("Household"),
+					_(stages[row.monitoring_case]) if row.monitoring_case in stages else row.head_name,
+					"—",
+				)
+			)
 
 	# ------------------------------------------------------------ the end
 
@@ -575,12 +634,143 @@ class NationalFileImport:
 		)
 
 
-def existing_ids(household: str) -> list[str]:
-	return frappe.get_all(
-		"Household Member", filters={"parent": household, "parenttype": "Household"}, pluck="id_number"
-	)
+CHUNK_HOUSEHOLDS = 2000
+INCOME_COLUMNS = (
+	"reference_date",
+	"period_start",
+	"period_end",
+	"household_size",
+	"wage_income",
+	"business_income",
+	"property_income",
+	"transfer_income",
+	"business_expenditure",
+	"net_income",
+	"per_capita_income",
+)
+STORED_HOUSEHOLD = ("name", *HOUSEHOLD_COLUMNS, "monitoring_case", "monitoring_status")
+CHECK_COLUMNS = ("critical_illness_insurance", "resident_pension", "enjoys_dibao", "tekun_support")
+NUMBER_COLUMNS = ("age", "work_months", "member_count", "no_labour_capacity", "member_uninsured")
 
 
-def default_household_type(rows: list[NationalRow]) -> str:
-	"""A household the file gives no 户类型 (the row parser refused that for a 脱贫不稳定户)."""
-	return "Ordinary rural household"
+def case_values_fields() -> list[str]:
+	return [
+		*case_values({"stage": None, "category": None, "identified_on": None}),
+		"workflow_state",
+		"national_import",
+	]
+
+
+def check(member: dict, column: str):
+	"""A member's value as its column takes it: a number column holds 0 where the value is empty."""
+	value = member.get(column)
+	if column in CHECK_COLUMNS:
+		return int(bool(value))
+	if value is None and column in NUMBER_COLUMNS:
+		return 0
+	return value
+
+
+def form_defaults(doctype: str) -> dict:
+	"""The defaults a new row of the form starts with (fixed values only, as the desk fills them)."""
+	return {
+		df.fieldname: df.default
+		for df in frappe.get_meta(doctype).fields
+		if df.default
+		and df.fieldtype in ("Data", "Select", "Int", "Check")
+		and not str(df.default).startswith(":")
+	}
+
+
+def text_lengths(doctype: str) -> dict[str, int]:
+	"""The longest value each Data column of the DocType holds."""
+	return {
+		df.fieldname: df.length or 140 for df in frappe.get_meta(doctype).fields if df.fieldtype == "Data"
+	}
+
+
+def stored_households(codes: list[str], export_date) -> dict[str, StoredHousehold]:
+	"""What fanpin holds of the households of these 户编号 (any town: the caller checks its scope), in
+	four queries: the households, their members, their cases, their incomes."""
+	if not codes:
+		return {}
+	found = {}
+	for row in frappe.get_all(
+		"Household", filters={"household_code": ("in", codes)}, fields=list(STORED_HOUSEHOLD)
+	):
+		found[row.name] = StoredHousehold(
+			name=row.name,
+			village=row.village,
+			values={k: v for k, v in row.items() if k != "name"},
+			members=[],
+		)
+	if not found:
+		return {}
+	for member in frappe.get_all(
+		"Household Member",
+		filters={"parent": ("in", list(found)), "parenttype": "Household", "parentfield": "members"},
+		fields=["name", "parent", *MEMBER_COLUMNS],
+		order_by="parent, idx",
+	):
+		found[member.pop("parent")].members.append(dict(member))
+	cases = {
+		held.values["monitoring_case"]: held for held in found.values() if held.values["monitoring_case"]
+	}
+	for case in frappe.get_all(
+		"Monitoring Case",
+		filters={"name": ("in", list(cases) or [""])},
+		fields=["name", "stage", "classification", "from_national_system"],
+	):
+		cases[case.name].case = dict(case)
+	period_start = income_period(getdate(export_date)).start
+	for income in frappe.get_all(
+		"Household Income",
+		filters={"household": ("in", list(found))},
+		fields=["name", "household", "reference_date", "period_start", "per_capita_income"],
+		order_by="reference_date desc",
+	):
+		held = found[income.household]
+		if income.reference_date != getdate(export_date) and held.other_income is None:
+			held.other_income = income.per_capita_income
+		if income.period_start == period_start:
+			if income.reference_date == getdate(export_date):
+				held.income = income.name
+			else:
+				held.staff_income = (
+					True  # a record of fanpin's own for that year stands: the difference says so
+				)
+	return {held.values["household_code"]: held for held in found.values()}
+
+
+def member_owners(id_numbers: list[str]) -> dict[str, tuple[str, str]]:
+	"""ID number → (household, village) of the live member holding it in a registered household."""
+	return {
+		number: (row.household, row.village) for number, row in match_members(list(set(id_numbers))).items()
+	}
+
+
+def changes(plan: Plan) -> dict | None:
+	"""What the import changes of a stored household, as a Version of the form records it."""
+	stored = plan.stored
+	changed = [
+		[column, stored.values.get(column), plan.household.get(column)]
+		for column in ("natural_village", "phone", "household_type", "village")
+		if plan.household.get(column) != stored.values.get(column)
+	]
+	before = {member["name"]: member for member in stored.members}
+	row_changed, added = [], []
+	for member in plan.members:
+		if not member.get("name"):
+			added.append(["members", {column: str(member.get(column) or "") for column in MEMBER_FIELDS}])
+			continue
+		old = before[member["name"]]
+		diff = [
+			[column, old.get(column), member.get(column)]
+			for column in MEMBER_FIELDS
+			if str(old.get(column) or "") != str(member.get(column) or "")
+		]
+		if diff:
+			row_changed.append(["members", member["idx"], member["name"], diff])
+	if not (changed or row_changed or added):
+		return None
+	return {"changed": changed, "row_changed": row_changed, "added": added, "removed": []}

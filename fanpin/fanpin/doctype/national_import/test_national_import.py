@@ -348,3 +348,73 @@ class TestNationalImport(CaseTestCase):
 		frappe.set_user("Administrator")
 		self.assertFalse(frappe.db.exists("Household", {"household_code": code}))
 		self.assertFalse(frappe.db.exists("Household Member", {"id_number": ids[0]}))
+
+	def test_a_monitored_household_the_national_list_lacks_is_a_difference_to_enter(self):
+		"""fanpin monitors a household the county registered by hand (no 户编号): a 监测对象 list of
+		its village that does not list it says that it still has to be entered."""
+		village = make_village(DONGLAI, 61, "国家缺户村")
+		ours = make_monitored_case(village, "赵缺户")
+		listed = fresh_id_number()
+		row = ["370681001610000001", "东莱街道", "国家缺户村", "钱在册", listed, "户主", "普通劳动力", "", 4200,
+			   "边缘易致贫户", datetime.datetime(2026, 5, 1), "因病", "否", None]  # fmt: skip
+		frappe.set_user(self.officer)
+		batch = upload(national_export([row]))
+		self.assertEqual(batch.status, "Completed", batch.import_log)
+		absent = [d for d in batch.differences if d.household == ours.household]
+		self.assertEqual(
+			[(d.subject, d.household_code, d.fanpin_value, d.national_value) for d in absent],
+			[("监测对象", "—", "已纳入监测", "—")],
+		)
+
+	def test_what_an_import_changes_is_on_the_households_timeline(self):
+		code, head = "370681001610000002", fresh_id_number()
+		row = [code, "东莱街道", "国家导入村", "郑时间", head, "户主", "普通劳动力", "13900000021", None,
+			   None, None, None, None, None]  # fmt: skip
+		frappe.set_user(self.officer)
+		first = upload(national_export([row]))
+		household = frappe.db.get_value("Household", {"household_code": code}, "name")
+		self.assertEqual((first.households_created, first.members_created), (1, 1))
+		row[7] = "13900000022"
+		again = upload(national_export([row]))
+		self.assertEqual((again.households_created, again.households_updated), (0, 1))
+		frappe.set_user("Administrator")
+		versions = frappe.get_all(
+			"Version", filters={"ref_doctype": "Household", "docname": household}, pluck="data"
+		)
+		self.assertEqual(len(versions), 1)
+		data = frappe.parse_json(versions[0])
+		self.assertEqual(data["changed"], [["phone", "13900000021", "13900000022"]])
+		self.assertEqual(data["national_import"], again.name)
+
+	def test_one_person_in_two_households_of_one_file_lands_in_the_first_only(self):
+		person = fresh_id_number()
+		rows = [
+			["370681001610000003", "东莱街道", "国家导入村", "王两户", person, "户主", "普通劳动力", "", None,
+			 None, None, None, None, None],
+			["370681001610000004", "东莱街道", "国家导入村", "王两户", person, "户主", "普通劳动力", "", None,
+			 None, None, None, None, None],
+		]  # fmt: skip
+		frappe.set_user(self.officer)
+		batch = upload(national_export(rows))
+		self.assertEqual((batch.households_created, batch.rows_rejected), (1, 1), batch.import_log)
+		first = frappe.db.get_value("Household", {"household_code": rows[0][0]}, "name")
+		self.assertEqual((batch.errors[0].row_number, batch.errors[0].column_heading), (6, "证件号码"))
+		self.assertIn(first, batch.errors[0].reason)
+		self.assertEqual(frappe.db.count("Household Member", {"id_number": person}), 1)
+
+	def test_an_income_fanpin_recorded_for_the_year_stands_and_the_difference_says_so(self):
+		code, head = "370681001610000005", fresh_id_number()
+		household = make_household(
+			self.village, members=[member("陈收入", id_number=head)], household_code=code
+		)
+		ours = make_income(household.name, "2026-11-15", 5200, size=1)
+		row = [code, "东莱街道", "国家导入村", "陈收入", head, "户主", "普通劳动力", "", 4100,
+			   None, None, None, None, None]  # fmt: skip
+		frappe.set_user(self.officer)
+		batch = upload(national_export([row]))
+		self.assertEqual(batch.households_updated, 1, batch.import_log)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("Household Income", {"household": household.name}), 1)
+		self.assertEqual(frappe.db.get_value("Household Income", ours.name, "per_capita_income"), 5200)
+		found = {d.subject: (d.fanpin_value, d.national_value) for d in batch.differences}
+		self.assertEqual(found["人均纯收入"], ("¥5,200.00", "¥4,100.00"))
