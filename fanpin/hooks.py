@@ -21,6 +21,11 @@ before_job = ["fanpin.permissions.scope.shares_stop_at_scope"]
 after_migrate = "fanpin.setup.install.after_migrate"
 before_uninstall = "fanpin.setup.install.before_uninstall"
 
+# A step of the setup wizard picks the county (province → city → county) and sets it up as the desk
+# action in 防贫设置 does.
+setup_wizard_requires = "assets/fanpin/js/setup_wizard.js"
+setup_wizard_stages = "fanpin.setup.county.setup_wizard_stages"
+
 # Link search boxes for households match names, pinyin and initials, within the user's scope; areas
 # show the area above them.
 standard_queries = {

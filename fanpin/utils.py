@@ -1,9 +1,7 @@
 """Glue between the pure policy core and the desk: translated messages."""
 
-import datetime
 import re
 from contextlib import contextmanager
-from decimal import Decimal
 
 import frappe
 from frappe import _

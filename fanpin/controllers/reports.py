@@ -7,7 +7,9 @@ A list report module defines
 	              framework restricts it to the user's scope
 	prepare(row) -> the row as shown (translated options and so on)
 and gets its ``execute`` from :func:`run`. A summary report defines ``get_data(filters, extra)``
-instead of ``query``/``prepare``.
+instead of ``query``/``prepare``. A report that lists several kinds of row names the filter that picks
+one (``KIND_FILTER``) and its values (``KINDS``); filtered on a kind, it is laid out and exported by
+that kind's Export Layout.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from frappe.query_builder.functions import Concat_ws, Count, GroupConcat
 from frappe.utils import getdate, today
 
 from fanpin.compat import preload_translations, unbuffered_cursor
-from fanpin.exports.defaults import PUBLIC_REPORTS
+from fanpin.exports.defaults import PUBLIC_REPORTS, layout_name
 from fanpin.exports.privacy import is_sensitive
 from fanpin.permissions.scope import current_assignment, restrict
 
@@ -152,13 +154,29 @@ def base_fields(module: ModuleType, report: str) -> list:
 	]
 
 
-def extra_fields(module: ModuleType, report: str) -> list[dict]:
-	"""Fields of the base DocType the admin put in the report's Export Layout beyond its own columns."""
+def layout_of(module: ModuleType, report: str, filters: dict) -> str:
+	"""The Export Layout the report is laid out by: its kind's, when filtered on a kind whose layout
+	exists, else the report's own."""
+	kind = filters.get(getattr(module, "KIND_FILTER", None) or "")
+	if kind and kind in getattr(module, "KINDS", ()):
+		name = layout_name(report, kind)
+		if frappe.db.exists("Export Layout", name):
+			return name
+	return report
+
+
+def extra_fields(module: ModuleType, report: str, layout: str | None = None) -> list[dict]:
+	"""Fields of the base DocType the admin put in the report's Export Layout (``layout``, by default
+	the report's own) beyond its own columns."""
 	own = {c["fieldname"] for c in own_fields(module)}
 	allowed = {df.fieldname: df for df in base_fields(module, report) if df.fieldname not in own}
 	chosen = frappe.get_all(
 		"Export Layout Column",
-		filters={"parent": report, "parenttype": "Export Layout", "field": ("in", list(allowed) or [""])},
+		filters={
+			"parent": layout or report,
+			"parenttype": "Export Layout",
+			"field": ("in", list(allowed) or [""]),
+		},
 		pluck="field",
 		order_by="idx",
 	)
@@ -210,7 +228,7 @@ def count(module: ModuleType, filters: dict, extra: list[dict]) -> int | None:
 
 def run(module: ModuleType, report: str, filters: dict | None):
 	filters = frappe._dict(filters or {})
-	extra = extra_fields(module, report)
+	extra = extra_fields(module, report, layout_of(module, report, filters))
 	data = list(stream(module, filters, extra))
 	columns = [dict(c, label=_(c["label"])) for c in module.COLUMNS + extra]
 	chart = module.chart(data, filters) if hasattr(module, "chart") else None

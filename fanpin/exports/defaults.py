@@ -1,4 +1,5 @@
-"""The government layouts fanpin ships, one per report (SPEC §10).
+"""The government layouts fanpin ships, one per report, and one per kind for a report that lists
+several kinds (SPEC §10).
 
 They are installed once as Export Layout records; from then on the admin owns them (titles,
 columns, order, widths, footer) and migrate never writes them again. A title is prefixed with the
@@ -23,6 +24,16 @@ class DefaultLayout(NamedTuple):
 	report: str
 	title: str  # after the county's name
 	columns: tuple[DefaultColumn, ...]
+	kind: str = ""  # the value of the report's kind filter this layout writes; "" for the report's own
+
+	@property
+	def name(self) -> str:
+		return layout_name(self.report, self.kind)
+
+
+def layout_name(report: str, kind: str = "") -> str:
+	"""The Export Layout's name: the report's, or for one kind of it, the report's and the kind's."""
+	return f"{report} - {kind}" if kind else report
 
 
 C = DefaultColumn
@@ -164,6 +175,54 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 			C("changed_on", "变更日期", "", 12),
 		),
 	),
+	# One layout per kind, in the order the national system imports them (its 监测对象 columns are 类别,
+	# 识别监测时间, 风险类型, then 消除时间, 消除方式)
+	DefaultLayout(
+		"National Entry List",
+		"防返贫监测信息系统录入清单（新识别监测对象）",
+		(
+			C("household_code", "户编号", HEAD, 20),
+			C("town_name", "乡（镇）", HEAD, 12),
+			C("village_name", "行政村", HEAD, 14),
+			C("head_name", "户主姓名", HEAD, 10),
+			C("head_id_number", "证件号码", HEAD, 21),
+			C("category", "监测对象类别", MONITORING, 14),
+			C("identified_on", "识别监测时间", MONITORING, 12),
+			C("risk_types", "风险类型", MONITORING, 20),
+		),
+		"New monitoring object",
+	),
+	DefaultLayout(
+		"National Entry List",
+		"防返贫监测信息系统录入清单（风险消除）",
+		(
+			C("household_code", "户编号", HEAD, 20),
+			C("town_name", "乡（镇）", HEAD, 12),
+			C("village_name", "行政村", HEAD, 14),
+			C("head_name", "户主姓名", HEAD, 10),
+			C("head_id_number", "证件号码", HEAD, 21),
+			C("category", "监测对象类别", MONITORING, 14),
+			C("identified_on", "识别监测时间", MONITORING, 12),
+			C("eliminated_on", "风险消除时间", EXIT, 12),
+			C("elimination_method", "消除方式", EXIT, 12),
+		),
+		"Risk eliminated",
+	),
+	DefaultLayout(
+		"National Entry List",
+		"防返贫监测信息系统录入清单（成员变更）",
+		(
+			C("household_code", "户编号", HEAD, 20),
+			C("town_name", "乡（镇）", HEAD, 12),
+			C("village_name", "行政村", HEAD, 14),
+			C("head_name", "户主姓名", HEAD, 10),
+			C("member_name", "成员姓名", "成员变更", 10),
+			C("member_id_number", "证件号码", "成员变更", 21),
+			C("member_change", "变更类型", "成员变更", 14),
+			C("changed_on", "变更时间", "成员变更", 12),
+		),
+		"Member change",
+	),
 	DefaultLayout(
 		"Screening Progress",
 		"防止返贫全面排查进度汇总表",
@@ -195,6 +254,6 @@ LAYOUTS: tuple[DefaultLayout, ...] = (
 	),
 )
 
-BY_REPORT = {layout.report: layout for layout in LAYOUTS}
+BY_NAME = {layout.name: layout for layout in LAYOUTS}
 # Lists posted for the public: never ID numbers, phones, bank accounts or health conditions.
 PUBLIC_REPORTS = frozenset({"Public Notice List"})

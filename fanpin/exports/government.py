@@ -16,7 +16,7 @@ from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.desk.query_report import get_report_doc
 from frappe.utils import add_days, cint, getdate, now_datetime
 
-from fanpin.controllers.reports import base_fields, count, extra_fields, own_fields, stream
+from fanpin.controllers.reports import base_fields, count, extra_fields, layout_of, own_fields, stream
 from fanpin.exports import sheet
 from fanpin.exports.defaults import FOOTER, LAYOUTS, PUBLIC_REPORTS
 from fanpin.exports.privacy import is_sensitive
@@ -79,14 +79,13 @@ def install_default_layouts() -> None:
 	"""Create the shipped layouts that do not exist yet; an existing one is the admin's and is left alone."""
 	county = county_name()
 	for default in LAYOUTS:
-		if frappe.db.exists("Export Layout", default.report) or not frappe.db.exists(
-			"Report", default.report
-		):
+		if frappe.db.exists("Export Layout", default.name) or not frappe.db.exists("Report", default.report):
 			continue
 		frappe.get_doc(
 			{
 				"doctype": "Export Layout",
 				"report": default.report,
+				"kind": default.kind,
 				"title": f"{county}{default.title}",
 				"footer": "\n".join(FOOTER),
 				"columns": [
@@ -99,12 +98,13 @@ def install_default_layouts() -> None:
 
 def sheet_layout(report: str, user: str, today: datetime.date, filters: dict | None = None) -> sheet.Layout:
 	module = report_module(report)
-	if not frappe.db.exists("Export Layout", report):
+	name = layout_of(module, report, filters or {})
+	if not frappe.db.exists("Export Layout", name):
 		frappe.throw(
 			_("The report {0} has no Export Layout yet: an administrator can add one").format(_(report))
 		)
-	layout = frappe.get_doc("Export Layout", report)
-	types = {c["fieldname"]: c["fieldtype"] for c in own_fields(module) + extra_fields(module, report)}
+	layout = frappe.get_doc("Export Layout", name)
+	types = {c["fieldname"]: c["fieldtype"] for c in own_fields(module) + extra_fields(module, report, name)}
 	public = report in PUBLIC_REPORTS
 	columns = [
 		sheet.Column(
@@ -140,7 +140,7 @@ def export_report(report: str, filters: dict) -> dict:
 	module = report_module(report)
 	filters = frappe._dict(filters or {})
 	make_access_log(report_name=report, filters=frappe.as_json(filters), file_type="xlsx", method="Export")
-	total = count(module, filters, extra_fields(module, report))
+	total = count(module, filters, extra_fields(module, report, layout_of(module, report, filters)))
 	if total is not None and total > SYNC_ROWS:
 		frappe.enqueue(
 			write_export,
@@ -168,7 +168,8 @@ def write_export(
 	filters = frappe._dict(filters or {})
 	today = datetime.date.today()
 	layout = sheet_layout(report, user, today, filters)
-	rows = stream(module, filters, extra_fields(module, report))
+	name = layout_of(module, report, filters)
+	rows = stream(module, filters, extra_fields(module, report, name))
 	if notify:
 		rows = with_progress(rows, total or 0, layout.title)
 	with tempfile.NamedTemporaryFile(suffix=".xlsx") as output:
@@ -183,7 +184,7 @@ def write_export(
 			"is_private": 1,
 			"content": content,
 			"attached_to_doctype": "Export Layout",
-			"attached_to_name": report,
+			"attached_to_name": name,
 		}
 	).insert(ignore_permissions=True)
 	result = {"file_url": file.file_url, "title": layout.title, "rows": written}

@@ -1,8 +1,9 @@
 """Set up any county: its 镇街区 and 村/社区 from China's division codes (SPEC §13).
 
-The admin picks province → city → county in 防贫设置 (Fanpin Settings); the county, its towns and
-their villages are created with their 12-digit 统计用区划代码. Running it again adds what is missing
-and never renames, moves or deletes an area the admin changed.
+The admin picks province → city → county in a step of the setup wizard or, later, in 防贫设置
+(Fanpin Settings); the county, its towns and their villages are created with their 12-digit
+统计用区划代码. Running it again adds what is missing and never renames, moves or deletes an area the
+admin changed.
 """
 
 import frappe
@@ -24,10 +25,49 @@ def division_options(parent: str = "") -> list[dict]:
 def set_up_county(county: str) -> dict:
 	"""Create the county's missing areas; returns how many towns and villages were added."""
 	system_manager_only()
+	found = county_of(county)
+	added = add_county_areas(found)
+	frappe.msgprint(
+		_("{0}: {1} towns and {2} villages added; areas already there were left as they are").format(
+			found.division.name, added["towns"], added["villages"]
+		),
+		title=_("County set up"),
+		indicator="green",
+	)
+	return added
+
+
+def setup_wizard_stages(args: dict) -> list[dict]:
+	"""The setup wizard's work for its county step (``setup_wizard_stages``): none when it was skipped."""
+	if not (args or {}).get("fanpin_county"):
+		return []
+	failed = _("Failed to set up the county")
+	return [
+		{
+			"status": _("Creating the county's towns and villages"),
+			"fail_msg": failed,
+			"tasks": [{"fn": set_up_wizard_county, "args": args, "fail_msg": failed}],
+		}
+	]
+
+
+def set_up_wizard_county(args: dict) -> dict:
+	"""The county picked in the setup wizard, set up as the desk action does (the wizard commits)."""
+	system_manager_only()
+	county = str((args or {}).get("fanpin_county") or "")
+	if not county:
+		return {"county": 0, "towns": 0, "villages": 0}
+	return add_county_areas(county_of(county))
+
+
+def county_of(county: str) -> divisions.County:
 	try:
-		found = divisions.county(str(county or ""))
+		return divisions.county(str(county or ""))
 	except ValueError:
 		frappe.throw(_("{0} is not a county of the division codes").format(county))
+
+
+def add_county_areas(found: divisions.County) -> dict:
 	added = {"county": 0, "towns": 0, "villages": 0}
 	root = found.division.area_code
 	if not frappe.db.exists("Area", root):
@@ -41,13 +81,6 @@ def set_up_county(county: str) -> dict:
 			if not frappe.db.exists("Area", village.area_code):
 				add_area(village.name, village.area_code, "Village", town.area_code)
 				added["villages"] += 1
-	frappe.msgprint(
-		_("{0}: {1} towns and {2} villages added; areas already there were left as they are").format(
-			found.division.name, added["towns"], added["villages"]
-		),
-		title=_("County set up"),
-		indicator="green",
-	)
 	return added
 
 

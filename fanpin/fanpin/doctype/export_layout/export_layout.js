@@ -14,6 +14,17 @@ frappe.ui.form.on("Export Layout", {
 	load_field_choices(frm) {
 		if (!frm.doc.report) return;
 		frappe
+			.call("fanpin.fanpin.doctype.export_layout.export_layout.get_kinds", { report: frm.doc.report })
+			.then(({ message }) => {
+				const kinds = message || [];
+				frm.set_df_property(
+					"kind",
+					"options",
+					kinds.map((value) => ({ value, label: __(value) }))
+				);
+				frm.toggle_display("kind", kinds.length > 0 || !!frm.doc.kind);
+			});
+		frappe
 			.call("fanpin.fanpin.doctype.export_layout.export_layout.get_field_choices", { report: frm.doc.report })
 			.then(({ message }) => {
 				frm.fanpin_field_choices = message || {};

@@ -5,14 +5,19 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from fanpin.exports.defaults import PUBLIC_REPORTS
+from fanpin.exports.defaults import PUBLIC_REPORTS, layout_name
 from fanpin.exports.government import field_choices, report_module
 from fanpin.exports.privacy import is_sensitive
 
 
 class ExportLayout(Document):
+	def autoname(self):
+		self.name = layout_name(self.report, self.kind or "")
+
 	def validate(self):
-		report_module(self.report)  # only fanpin's reports have a government layout
+		module = report_module(self.report)  # only fanpin's reports have a government layout
+		if self.kind and self.kind not in getattr(module, "KINDS", ()):
+			frappe.throw(_("The report {0} lists no kind {1}").format(_(self.report), self.kind))
 		self.is_public = int(self.report in PUBLIC_REPORTS)
 		choices = field_choices(self.report)
 		if not self.columns:
@@ -46,3 +51,10 @@ def get_field_choices(report: str) -> dict[str, str]:
 	"""Fields the layout of ``report`` may use, for the column picker."""
 	frappe.has_permission("Export Layout", "read", throw=True)
 	return field_choices(report)
+
+
+@frappe.whitelist()
+def get_kinds(report: str) -> list[str]:
+	"""The kinds ``report`` lists, each of which may have its own layout (none for most reports)."""
+	frappe.has_permission("Export Layout", "read", throw=True)
+	return list(getattr(report_module(report), "KINDS", ()))

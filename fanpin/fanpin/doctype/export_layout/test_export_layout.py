@@ -10,7 +10,7 @@ from frappe.utils import today
 from openpyxl import load_workbook
 
 from fanpin.exports import government
-from fanpin.exports.defaults import BY_REPORT
+from fanpin.exports.defaults import BY_NAME
 from fanpin.testing import (
 	DONGLAI,
 	FanpinTestCase,
@@ -58,8 +58,9 @@ class TestExportLayout(FanpinTestCase):
 
 	def test_every_report_ships_a_layout(self):
 		self.assertLessEqual(set(government.REPORTS), set(frappe.get_all("Export Layout", pluck="name")))
-		for report, default in BY_REPORT.items():
-			layout = frappe.get_doc("Export Layout", report)
+		for name, default in BY_NAME.items():
+			layout = frappe.get_doc("Export Layout", name)
+			self.assertEqual((layout.report, layout.kind or ""), (default.report, default.kind))
 			self.assertEqual([c.field for c in layout.columns], [c.field for c in default.columns])
 			self.assertTrue(layout.title.startswith("龙口市"))
 

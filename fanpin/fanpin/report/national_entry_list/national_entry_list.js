@@ -1,7 +1,9 @@
 // Copyright (c) 2026, fanpin contributors
 // For license information, please see license.txt
 
-frappe.query_reports["National Entry List"] = {
+{% include "fanpin/public/js/government_report.js" %}
+
+frappe.query_reports["National Entry List"] = fanpin.government_report({
 	filters: [
 		{
 			fieldname: "from_date",
@@ -12,27 +14,14 @@ frappe.query_reports["National Entry List"] = {
 		},
 		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date" },
 		{
+			// each kind is exported in its own layout; blank lists every kind in one sheet
 			fieldname: "entry",
 			label: __("To Enter"),
 			fieldtype: "Select",
-			options: ["", "New monitoring object", "Risk eliminated", "Member change"].map((value) => ({
-				value,
-				label: __(value),
-			})),
+			options: fanpin.select_options(["", "New monitoring object", "Risk eliminated", "Member change"]),
+			default: "New monitoring object",
 		},
-		{
-			fieldname: "town",
-			label: __("Town"),
-			fieldtype: "Link",
-			options: "Area",
-			get_query: () => ({ filters: { level: "Town" } }),
-		},
-		{
-			fieldname: "village",
-			label: __("Village"),
-			fieldtype: "Link",
-			options: "Area",
-			get_query: () => ({ filters: { level: "Village" } }),
-		},
+		fanpin.report_filters.town,
+		fanpin.report_filters.village,
 	],
-};
+});

@@ -4,8 +4,9 @@
 """录入国家系统清单: what the city office must enter in, or change in, the national system since a
 date (§四.(五), §六.(二)): monitoring objects fanpin took in (category, risks), risks fanpin
 eliminated (消除方式), and member changes recorded on follow-up visits. Objects that came from the
-national system are there already and are not listed. Columns follow the national system's import
-order; the government layout is the admin's to change."""
+national system are there already and are not listed. Filtered on one kind, the report is exported
+by that kind's government layout, its columns in the national system's import order; unfiltered, it
+lists every kind in one sheet. The layouts are the admin's to change."""
 
 import frappe
 from frappe import _
@@ -17,6 +18,7 @@ from fanpin.permissions.scope import restrict
 from fanpin.policy import procedure
 
 NEW, ELIMINATED, MEMBER = "New monitoring object", "Risk eliminated", "Member change"
+KIND_FILTER, KINDS = "entry", (NEW, ELIMINATED, MEMBER)
 COLUMNS = [
 	column("entry", "To Enter", width=110),
 	column("household_code", "Household Number", width=160),
@@ -45,13 +47,13 @@ def execute(filters=None):
 
 
 def get_data(filters, extra):
+	kind = filters.get(KIND_FILTER)
+	if kind and kind not in KINDS:
+		frappe.throw(_("{0} is not a kind of entry").format(kind), title=_("Invalid Filters"))
 	rows = []
-	if filters.get("entry") in (None, "", NEW):
-		rows += new_objects(filters)
-	if filters.get("entry") in (None, "", ELIMINATED):
-		rows += eliminations(filters)
-	if filters.get("entry") in (None, "", MEMBER):
-		rows += member_changes(filters)
+	for each, rows_of in ((NEW, new_objects), (ELIMINATED, eliminations), (MEMBER, member_changes)):
+		if kind in (None, "", each):
+			rows += rows_of(filters)
 	rows.sort(key=lambda row: (row.village_name or "", row.head_name or "", str(row.changed_on or "")))
 	return rows
 
