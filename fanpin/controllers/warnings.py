@@ -1,5 +1,8 @@
 """Department warnings: matching ID numbers to members and routing rows to towns, set-based."""
 
+import json
+from functools import lru_cache
+
 import frappe
 from frappe import _
 
@@ -48,15 +51,16 @@ def open_cases(households: set[str]) -> dict[str, str]:
 	"""Household → its case in procedure or under monitoring (one query)."""
 	if not households:
 		return {}
-	rows = frappe.get_all(
-		"Monitoring Case",
-		filters={
-			"household": ("in", list(households)),
-			"stage": ("not in", procedure.CLOSED_STAGES),
-		},
-		fields=["name", "household"],
+	# the query frappe.get_all ran, in its order (where a household has two open cases, the one
+	# modified longest ago is kept, as before), without its per-value filter building: an import
+	# asks this for two thousand households a chunk
+	rows = frappe.db.sql(
+		"""select `name`, `household` from `tabMonitoring Case`
+		where `household` in %(households)s and coalesce(`stage`, '') not in %(closed)s
+		order by `modified` desc""",
+		{"households": list(households), "closed": list(procedure.CLOSED_STAGES)},
 	)
-	return {row.household: row.name for row in rows}
+	return {household: name for name, household in rows}
 
 
 def town_officers() -> dict[str, list[str]]:
@@ -82,24 +86,49 @@ def route(match, case: str | None, officers: dict[str, list[str]]) -> dict:
 		"town": match.town if match else None,
 		"status": status,
 		"monitoring_case": case,
-		"_assign": frappe.as_json(assignees) if assignees else None,
+		"_assign": _assign_json(tuple(assignees)) if assignees else None,
 	}
 
 
+@lru_cache(maxsize=256)
+def _assign_json(assignees: tuple[str, ...]) -> str:
+	"""``_assign`` of a list of users, written once for each town's officers, not once a row."""
+	return frappe.as_json(list(assignees))
+
+
+@lru_cache(maxsize=256)
+def _assignees(assign: str) -> tuple[str, ...]:
+	return tuple(json.loads(assign))
+
+
+def todo_description() -> str:
+	"""The description of a warning's ToDo, in the user's language: {0} the person, {1} the type."""
+	return _("Department warning: {0} ({1})")
+
+
 def assignment_todos(
-	name: str, person: str, warning_type: str, assign: str | None, assigned_by: str
+	name: str,
+	person: str,
+	warning_type: str,
+	assign: str | None,
+	assigned_by: str,
+	description: str | None = None,
 ) -> list[dict]:
-	"""The ToDo rows of a routed warning, one per officer in its ``_assign``."""
+	"""The ToDo rows of a routed warning, one per officer in its ``_assign``; ``description`` is
+	:func:`todo_description`, given by an import that writes thousands of rows."""
+	if not assign:
+		return []
+	description = (description or todo_description()).format(person, warning_type)
 	return [
 		{
 			"name": frappe.generate_hash(length=10),
 			"status": "Open",
 			"priority": "Medium",
 			"allocated_to": officer,
-			"description": _("Department warning: {0} ({1})").format(person, warning_type),
+			"description": description,
 			"reference_type": "Department Warning",
 			"reference_name": name,
 			"assigned_by": assigned_by,
 		}
-		for officer in frappe.parse_json(assign or "[]")
+		for officer in (_assignees(assign) if isinstance(assign, str) else assign)
 	]

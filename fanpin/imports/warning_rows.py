@@ -86,6 +86,7 @@ MONEY_WORDS = ("金额", "费用", "元", "补助", "救助金", "保障金", "�
 IGNORED_COLUMNS = ("序号", "编号", "顺序号")
 TOTAL_WORDS = ("合计", "总计", "小计")
 FOOTER_WORDS = ("填表人", "制表人", "审核人", "负责人", "联系电话", "填报人", "盖章")
+MARKER_WORDS = TOTAL_WORDS + FOOTER_WORDS  # in the first text of a row, either ends the data
 SCIENTIFIC = re.compile(r"^\d(\.\d+)?[eE]\+?\d+$")
 BRACKETED = re.compile(r"[（(][^）)]*[）)]")
 
@@ -126,7 +127,8 @@ class ColumnNotice:
 
 def clean_header(value) -> str:
 	text = "".join(str(value or "").split())
-	return BRACKETED.sub("", text)
+	# most texts hold no bracket at all: no pattern to run (the same result, once per cell of every row)
+	return BRACKETED.sub("", text) if "(" in text or "（" in text else text
 
 
 def header_lookup(custom: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -260,6 +262,11 @@ def column_notices(header: Header) -> list[ColumnNotice]:
 
 
 def _text(value) -> str:
+	kind = type(value)
+	if kind is str:  # most cells: the same as below, without the checks
+		return " ".join(value.split())
+	if kind is int:
+		return str(value)
 	if value is None:
 		return ""
 	if isinstance(value, float) and value.is_integer():
@@ -302,13 +309,15 @@ def parse_amount(value) -> Decimal | None:
 
 
 def _is_total_or_footer(cells: list) -> bool:
-	texts = [_text(c) for c in cells if _text(c)]
+	return _total_or_footer_texts([text for text in map(_text, cells) if text])
+
+
+def _total_or_footer_texts(texts: list[str]) -> bool:
+	"""Whether a row, given as its non-blank texts, is a 合计 line or a signature line below the data."""
 	if not texts:
 		return False
-	head = "".join(texts[:3])
-	return any(head.startswith(w) or w in texts[0] for w in TOTAL_WORDS) or any(
-		w in texts[0] for w in FOOTER_WORDS
-	)
+	first = texts[0]
+	return "".join(texts[:3]).startswith(TOTAL_WORDS) or any(word in first for word in MARKER_WORDS)
 
 
 def parse_rows(
@@ -330,12 +339,13 @@ def parse_rows(
 		yield from (row for row in first if row[0] > header.data_starts_after)
 		yield from rows
 
+	columns = list(header.columns.items())
 	for number, cells in remaining():
-		values = {field: (cells[i] if i < len(cells) else None) for i, field in header.columns.items()}
-		if not any(_text(c) for c in cells):
+		texts = [text for text in map(_text, cells) if text]  # once a row: blank, total and footer checks
+		if not texts or _total_or_footer_texts(texts):
 			continue
-		if _is_total_or_footer(cells):
-			continue
+		width = len(cells)
+		values = {field: (cells[i] if i < width else None) for i, field in columns}
 		if clean_header(values.get("id_number")) in header_texts:
 			continue  # the header repeated on a later page
 		try:

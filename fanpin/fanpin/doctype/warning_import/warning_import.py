@@ -7,7 +7,14 @@ from frappe.model.document import Document
 from frappe.utils import get_first_day, getdate
 
 from fanpin.controllers.jobs import Progress
-from fanpin.controllers.warnings import assignment_todos, match_members, open_cases, route, town_officers
+from fanpin.controllers.warnings import (
+	assignment_todos,
+	match_members,
+	open_cases,
+	route,
+	todo_description,
+	town_officers,
+)
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import ColumnNotice, RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
@@ -187,10 +194,10 @@ class WarningFileImport:
 			keyed.append((key, row, warning_type))
 		existing = (
 			set(
-				frappe.get_all(
-					"Department Warning",
-					filters={"row_key": ("in", [k for k, _r, _t in keyed])},
-					pluck="row_key",
+				frappe.db.sql(
+					"select `row_key` from `tabDepartment Warning` where `row_key` in %(keys)s",
+					{"keys": [k for k, _r, _t in keyed]},
+					pluck=True,
 				)
 			)
 			if keyed
@@ -201,7 +208,8 @@ class WarningFileImport:
 		members = match_members([r.id_number for _k, r, _t in new])
 		cases = open_cases({m.household for m in members.values()})
 		names = reserve_names("DW-.YYYY.-.#######", len(new))
-		user = frappe.session.user
+		user, description = frappe.session.user, todo_description()
+		department, batch = self.batch.department, self.batch.name
 		rows, todos = [], []
 		for name, (key, row, warning_type) in zip(names, new, strict=True):
 			match = members.get(row.id_number)
@@ -209,10 +217,10 @@ class WarningFileImport:
 			rows.append(
 				{
 					"name": name,
-					"department": self.batch.department,
+					"department": department,
 					"warning_type": warning_type,
 					"report_month": self.month,
-					"import_batch": self.batch.name,
+					"import_batch": batch,
 					"row_number": row.row_number,
 					"person_name": row.person_name,
 					"id_number": row.id_number,
@@ -224,7 +232,8 @@ class WarningFileImport:
 				}
 			)
 			person = row.person_name or row.id_number
-			todos += assignment_todos(name, person, warning_type, routed["_assign"], user)
+			if routed["_assign"]:
+				todos += assignment_todos(name, person, warning_type, routed["_assign"], user, description)
 			self.stats["rows_matched" if match else "rows_unmatched"] += 1
 		insert_dicts("Department Warning", rows)
 		insert_dicts("ToDo", todos)
