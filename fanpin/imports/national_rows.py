@@ -19,8 +19,8 @@ from fanpin.imports.warning_rows import (
 	HEADER_SEARCH_ROWS,
 	ColumnNotice,
 	RowError,
-	_is_total_or_footer,
 	_text,
+	_total_or_footer_texts,
 	clean_header,
 	find_header,
 	parse_amount,
@@ -239,26 +239,51 @@ def parse_risks(value, risk_types: Mapping[str, str]) -> list[str]:
 	return found
 
 
-def _value(name: str, raw, choices, risk_types):
+def _text_value(name: str):
+	def parse(raw, choices, risk_types):
+		text = _text(raw)
+		return text.replace(" ", "") if name in ("member_name", "household_code") else text
+
+	return parse
+
+
+def _choice_value(name: str):
+	return lambda raw, choices, risk_types: parse_choice(name, raw, choices.get(name, {}))
+
+
+def _months(raw, choices, risk_types):
+	amount = parse_amount(raw)
+	return int(amount) if amount is not None else None
+
+
+def _parser(name: str):
+	"""How one field's cell is read (chosen once for each column, not once a cell)."""
 	if name == "id_number":
-		return parse_id_cell(raw)
+		return lambda raw, choices, risk_types: parse_id_cell(raw)
 	if name in CHOICE_FIELDS:
-		return parse_choice(name, raw, choices.get(name, {}))
-	if name in ("critical_illness_insurance", "resident_pension", "enjoys_dibao", "tekun_support"):
-		return parse_flag(raw)
-	if name in ("medical_insured", "risk_eliminated"):
-		return parse_flag(raw)
+		return _choice_value(name)
+	if name in FLAG_FIELDS:
+		return lambda raw, choices, risk_types: parse_flag(raw)
 	if name in INCOME_FIELDS:
-		return parse_amount(raw)
+		return lambda raw, choices, risk_types: parse_amount(raw)
 	if name == "work_months":
-		amount = parse_amount(raw)
-		return int(amount) if amount is not None else None
+		return _months
 	if name in ("identified_on", "eliminated_on"):
-		return parse_date(raw)
+		return lambda raw, choices, risk_types: parse_date(raw)
 	if name == "risk_types":
-		return parse_risks(raw, risk_types)
-	text = _text(raw)
-	return text.replace(" ", "") if name in ("member_name", "household_code") else text
+		return lambda raw, choices, risk_types: parse_risks(raw, risk_types)
+	return _text_value(name)
+
+
+FLAG_FIELDS = (
+	"critical_illness_insurance",
+	"resident_pension",
+	"enjoys_dibao",
+	"tekun_support",
+	"medical_insured",
+	"risk_eliminated",
+)
+PARSERS = {name: _parser(name) for name in SYNONYMS}
 
 
 def parse_national_rows(
@@ -291,10 +316,13 @@ def parse_national_rows(
 		yield from (row for row in first if row[0] > header.data_starts_after)
 		yield from rows
 
+	columns = list(header.columns.items())
 	for number, cells in remaining():
-		if not any(_text(c) for c in cells) or _is_total_or_footer(cells):
+		texts = [text for text in map(_text, cells) if text]  # once a row: blank, total and footer checks
+		if not texts or _total_or_footer_texts(texts):
 			continue
-		raw = {name: (cells[i] if i < len(cells) else None) for i, name in header.columns.items()}
+		width = len(cells)
+		raw = {name: (cells[i] if i < width else None) for i, name in columns}
 		if clean_header(raw.get("id_number")) in header_texts:
 			continue  # the header repeated on a later page
 		try:
@@ -309,7 +337,7 @@ def _parse_row(number: int, raw: dict, choices, risk_types) -> NationalRow:
 	values = {}
 	for name, cell in raw.items():
 		try:
-			values[name] = _value(name, cell, choices, risk_types)
+			values[name] = PARSERS[name](cell, choices, risk_types)
 		except PolicyError as error:
 			raise ColumnError(SYNONYMS[name][0], error) from None
 	for name in ("household_code", "member_name"):

@@ -5,7 +5,14 @@ frappe.ui.form.on("Export Layout", {
 	refresh(frm) {
 		frm.trigger("load_field_choices");
 		if (!frm.is_new()) {
-			frm.add_custom_button(__("Open Report"), () => frappe.set_route("query-report", frm.doc.report));
+			// a kind's layout opens the report filtered on its kind, where this layout applies
+			frm.add_custom_button(__("Open Report"), () =>
+				frappe.set_route(
+					"query-report",
+					frm.doc.report,
+					frm.doc.kind && frm.fanpin_kind_filter ? { [frm.fanpin_kind_filter]: frm.doc.kind } : {}
+				)
+			);
 		}
 	},
 	report(frm) {
@@ -16,7 +23,8 @@ frappe.ui.form.on("Export Layout", {
 		frappe
 			.call("fanpin.fanpin.doctype.export_layout.export_layout.get_kinds", { report: frm.doc.report })
 			.then(({ message }) => {
-				const kinds = message || [];
+				const kinds = (message && message.kinds) || [];
+				frm.fanpin_kind_filter = message && message.filter;
 				frm.set_df_property(
 					"kind",
 					"options",

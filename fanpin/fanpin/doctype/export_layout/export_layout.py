@@ -54,7 +54,9 @@ def get_field_choices(report: str) -> dict[str, str]:
 
 
 @frappe.whitelist()
-def get_kinds(report: str) -> list[str]:
-	"""The kinds ``report`` lists, each of which may have its own layout (none for most reports)."""
+def get_kinds(report: str) -> dict:
+	"""The kinds ``report`` lists, each of which may have its own layout (none for most reports), and
+	the filter that picks one."""
 	frappe.has_permission("Export Layout", "read", throw=True)
-	return list(getattr(report_module(report), "KINDS", ()))
+	module = report_module(report)
+	return {"filter": getattr(module, "KIND_FILTER", None), "kinds": list(getattr(module, "KINDS", ()))}
