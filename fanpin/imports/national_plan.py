@@ -17,6 +17,7 @@ import datetime
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from fanpin.imports.national_rows import (
 	MEMBER_FIELDS,
@@ -37,7 +38,10 @@ from fanpin.policy.income import IncomeFigures, income_period, net_income, per_c
 from fanpin.policy.messages import PolicyError, _
 from fanpin.policy.pinyin import name_pinyin, search_keywords
 
-ORDINARY = "Ordinary rural household"  # a household the file gives no 户类型
+ORDINARY = "Ordinary rural household"
+# a member's ID number is read by the row parser, the check of a child's labour and the member's
+# facts: what it says is worked out once
+id_facts = lru_cache(maxsize=8192)(parse_id_number)  # a household the file gives no 户类型
 FLAGS = ("critical_illness_insurance", "resident_pension", "enjoys_dibao", "tekun_support")
 INCOME_PARTS = ("wage_income", "business_income", "property_income", "transfer_income")
 # the household's own columns the file may give (the others follow from its members)
@@ -190,7 +194,7 @@ def is_a_child(name: str, id_number: str, context: Context) -> bool:
 	if name != "labour_skill":
 		return False
 	try:
-		birth = parse_id_number(id_number, today=context.on).birth_date
+		birth = id_facts(id_number, today=context.on).birth_date
 	except PolicyError:
 		return False  # the ID number's own error is said when the household is built
 	return age_on(birth, context.on) < WORKING_AGE
@@ -293,7 +297,7 @@ def derive_member(member: dict, context: Context) -> None:
 	label = member_label(member["idx"], member.get("member_name"))
 	member["member_name"] = "".join((member.get("member_name") or "").split())
 	try:
-		info = parse_id_number(member["id_number"], today=context.on)
+		info = id_facts(member["id_number"], today=context.on)
 		member["id_number"] = info.number
 		member["birth_date"] = info.birth_date
 		member["gender"] = info.gender

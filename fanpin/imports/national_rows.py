@@ -318,8 +318,7 @@ def parse_national_rows(
 
 	columns = list(header.columns.items())
 	for number, cells in remaining():
-		texts = [text for text in map(_text, cells) if text]  # once a row: blank, total and footer checks
-		if not texts or _total_or_footer_texts(texts):
+		if blank_or_footer(cells):
 			continue
 		width = len(cells)
 		raw = {name: (cells[i] if i < width else None) for i, name in columns}
@@ -331,6 +330,19 @@ def parse_national_rows(
 			yield RowError(number, error.message, error.args_for_message, error.column)
 		except PolicyError as error:
 			yield RowError(number, error.message, error.args_for_message)
+
+
+def blank_or_footer(cells: list) -> bool:
+	"""A blank row, a 合计 line or a signature line: judged by its first three texts."""
+	texts = []
+	for cell in cells:
+		if cell is not None:
+			text = _text(cell)
+			if text:
+				texts.append(text)
+				if len(texts) == 3:
+					break
+	return not texts or _total_or_footer_texts(texts)
 
 
 def _parse_row(number: int, raw: dict, choices, risk_types) -> NationalRow:

@@ -152,8 +152,23 @@ def english_words(page, scope: str = ".layout-main-section") -> list[str]:
 	return sorted({w for w in re.findall(r"\b[A-Za-z]{3,}\b", text) if w not in allowed})
 
 
+def settled(page) -> None:
+	"""Wait until the page in front has had the answers to what it asked the server for, as a user
+	reads a page before going on: a page left half-loaded (a workspace's cards and charts) is still
+	worked on by the server, and the next page would be timed against that work, not on its own."""
+	try:
+		page.wait_for_function(
+			"() => document.readyState === 'complete'"
+			" && !(window.frappe && frappe.request && frappe.request.ajax_count > 0)",
+			timeout=30_000,
+		)
+	except playwright.TimeoutError:
+		pass  # a request that never ends: time the next page all the same
+
+
 def timed(page, name: str, url: str, ready: str) -> None:
 	"""A page opened by its address: the desk loads from scratch, as after a login or a reload."""
+	settled(page)
 	start = time.perf_counter()
 	page.goto(url)
 	page.locator(ready).first.wait_for(state="visible")
@@ -163,6 +178,7 @@ def timed(page, name: str, url: str, ready: str) -> None:
 def timed_route(page, name: str, route: list[str], ready: str) -> None:
 	"""A page reached inside the desk (a click on a link or the sidebar): the desk is loaded, the
 	page's own data is fetched, for the first time in the session."""
+	settled(page)
 	start = time.perf_counter()
 	page.evaluate("route => frappe.set_route(...route)", route)
 	page.locator(f"{ready} >> visible=true").first.wait_for(state="visible")

@@ -333,7 +333,7 @@ class NationalFileImport:
 			values = {**plan.household, **cases.get(plan.name, {})}
 			return [plan.name, *(check(values, column) for column in household_fields[1:])]
 
-		bulk_insert(
+		insert_given(
 			"Household",
 			[*household_fields, "status", "docstatus", "idx"],
 			[[*household_row(plan), "Registered", 0, 0] for plan in new],
@@ -342,10 +342,10 @@ class NationalFileImport:
 			"Household", household_fields, [household_row(plan) for plan in old], household_fields[1:]
 		)
 		member_fields = ["name", "parent", "parenttype", "parentfield", "idx", *MEMBER_COLUMNS]
-		members = []
+		added, kept = [], []
 		for plan in plans:
 			for member in plan.members:
-				members.append(
+				(kept if member.get("name") else added).append(
 					[
 						member.get("name") or frappe.generate_hash(length=10),
 						plan.name,
@@ -355,7 +355,8 @@ class NationalFileImport:
 						*(check(member, column) for column in MEMBER_COLUMNS),
 					]
 				)
-		bulk_upsert("Household Member", member_fields, members, ["idx", *MEMBER_COLUMNS])
+		insert_given("Household Member", member_fields, added)
+		bulk_upsert("Household Member", member_fields, kept, ["idx", *MEMBER_COLUMNS])
 		self.write_incomes(plans)
 		self.write_cases(plans, cases)
 		self.write_versions(old)
@@ -659,6 +660,13 @@ def case_values_fields() -> list[str]:
 		"workflow_state",
 		"national_import",
 	]
+
+
+def insert_given(doctype: str, fields: list[str], rows: list[list]) -> None:
+	"""Insert new rows with only the columns some row gives a value: the others take the column's
+	default (a county's export leaves many columns blank; each would be sent for every row)."""
+	given = [i for i in range(len(fields)) if any(row[i] is not None for row in rows)]
+	bulk_insert(doctype, [fields[i] for i in given], [[row[i] for i in given] for row in rows])
 
 
 def check(member: dict, column: str):
