@@ -10,6 +10,7 @@ from fanpin.permissions.scope import restrict
 from fanpin.policy import procedure
 from fanpin.policy.household import LIVE_MEMBER
 from fanpin.policy.warnings import PENDING, initial_status
+from fanpin.utils import row_names
 
 
 def match_members(
@@ -119,9 +120,10 @@ def assignment_todos(
 	if not assign:
 		return []
 	description = (description or todo_description()).format(person, warning_type)
+	officers = _assignees(assign) if isinstance(assign, str) else list(assign)
 	return [
 		{
-			"name": frappe.generate_hash(length=10),
+			"name": todo,
 			"status": "Open",
 			"priority": "Medium",
 			"allocated_to": officer,
@@ -130,5 +132,5 @@ def assignment_todos(
 			"reference_name": name,
 			"assigned_by": assigned_by,
 		}
-		for officer in (_assignees(assign) if isinstance(assign, str) else assign)
+		for todo, officer in zip(row_names(len(officers)), officers, strict=True)
 	]

@@ -284,6 +284,27 @@ FLAG_FIELDS = (
 	"risk_eliminated",
 )
 PARSERS = {name: _parser(name) for name in SYNONYMS}
+# A county's file repeats most of its texts (民族, 与户主关系, the village, the household's own
+# columns on each member's row): each column reads a text it has read before from what it found then.
+REMEMBERED_TEXTS = 4096
+
+
+def _remembering(parse):
+	"""One column's parser for one file: a blank or a text already read is not parsed again (a cell
+	it refuses is, so that each row says why)."""
+	seen: dict[str | None, object] = {}
+
+	def read(raw, choices, risk_types):
+		if raw is not None and type(raw) is not str:
+			return parse(raw, choices, risk_types)
+		value = seen.get(raw, seen)
+		if value is seen:
+			value = parse(raw, choices, risk_types)
+			if len(seen) < REMEMBERED_TEXTS:
+				seen[raw] = value
+		return list(value) if type(value) is list else value
+
+	return read
 
 
 def parse_national_rows(
@@ -317,6 +338,7 @@ def parse_national_rows(
 		yield from rows
 
 	columns = list(header.columns.items())
+	readers = {name: _remembering(PARSERS[name]) for _i, name in columns}
 	for number, cells in remaining():
 		if blank_or_footer(cells):
 			continue
@@ -325,7 +347,7 @@ def parse_national_rows(
 		if clean_header(raw.get("id_number")) in header_texts:
 			continue  # the header repeated on a later page
 		try:
-			yield _parse_row(number, raw, choices, risk_types)
+			yield _parse_row(number, raw, choices, risk_types, readers)
 		except ColumnError as error:
 			yield RowError(number, error.message, error.args_for_message, error.column)
 		except PolicyError as error:
@@ -345,11 +367,11 @@ def blank_or_footer(cells: list) -> bool:
 	return not texts or _total_or_footer_texts(texts)
 
 
-def _parse_row(number: int, raw: dict, choices, risk_types) -> NationalRow:
+def _parse_row(number: int, raw: dict, choices, risk_types, readers=PARSERS) -> NationalRow:
 	values = {}
 	for name, cell in raw.items():
 		try:
-			values[name] = PARSERS[name](cell, choices, risk_types)
+			values[name] = readers[name](cell, choices, risk_types)
 		except PolicyError as error:
 			raise ColumnError(SYNONYMS[name][0], error) from None
 	for name in ("household_code", "member_name"):

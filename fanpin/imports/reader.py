@@ -154,12 +154,13 @@ def _calamine_rows(sheet) -> Iterator[Row]:
 
 
 def _calamine_cell(value):
-	if isinstance(value, str):
-		return value if value != "" else None
-	if type(value) is datetime.date:  # openpyxl gives a date cell as a datetime: so does this reader
+	kind = type(value)
+	if kind is str:
+		return value or None
+	if kind is float:
+		return int(value) if value.is_integer() and abs(value) < 1e15 else value
+	if kind is datetime.date:  # openpyxl gives a date cell as a datetime: so does this reader
 		return datetime.datetime(value.year, value.month, value.day)
-	if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-		return int(value)
 	return value
 
 

@@ -48,12 +48,15 @@ from fanpin.policy import procedure
 from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
 from fanpin.utils import (
+	WriteBehind,
+	bulk_delete,
 	bulk_insert,
 	bulk_upsert,
 	in_row,
 	insert_dicts,
 	policy_message,
 	reserve_names,
+	row_names,
 	translate,
 )
 
@@ -205,10 +208,17 @@ class NationalFileImport:
 		self.claimed: dict[
 			str, tuple[str, str]
 		] = {}  # ID number → (household, village) written by this import
+		self.behind = WriteBehind()  # a part's statements run while the next part is read
 
 	# ------------------------------------------------------------ reading
 
 	def run(self) -> dict:
+		try:
+			return self.read_and_write()
+		finally:
+			self.behind.stop()  # after a failure, nothing is left running on the connection
+
+	def read_and_write(self) -> dict:
 		total = max(count_rows(self.content, self.filename), 1)
 		self.progress = Progress(_("Importing {0}").format(self.batch.name), total)
 		self.progress.start()
@@ -217,10 +227,12 @@ class NationalFileImport:
 			read_rows(self.content, self.filename, NATIONAL), self.lookup, self.choices, self.risk_types
 		):
 			if isinstance(result, ColumnNotice):
+				self.behind.wait()  # translations may be read from the database
 				self.notices.append(translate(result.template, result.args))
 				continue
 			self.stats["rows_read"] += 1
 			if isinstance(result, RowError):
+				self.behind.wait()
 				self.reject(result.row_number, result.column, translate(result.template, result.args), "")
 				continue
 			code = result.household["household_code"]
@@ -232,6 +244,7 @@ class NationalFileImport:
 			chunk.setdefault(code, []).append(result)
 		if chunk:
 			self.write_chunk(chunk)
+		self.behind.wait()
 		self.absent_households()
 		self.finish()
 		return self.stats
@@ -272,6 +285,8 @@ class NationalFileImport:
 	# ------------------------------------------------------------ a few thousand households
 
 	def write_chunk(self, groups: dict[str, list[NationalRow]]) -> None:
+		self.behind.wait()  # the part before is written: what is read now includes it
+		self.behind.begin()
 		ready = {}
 		for code, rows in groups.items():
 			village = self.village_of(rows[0])
@@ -320,13 +335,23 @@ class NationalFileImport:
 				for member in plan.members:
 					self.claimed[member["id_number"]] = (name, village)
 				plans.append(plan)
-		self.write(plans)
 		self.progress.step(self.stats["rows_read"], _("{0} rows read").format(self.stats["rows_read"]))
+		self.write(plans)
 
 	def write(self, plans: list[Plan]) -> None:
+		"""Write the part's plans. What is read from the database (the names of new cases and
+		incomes, the workflow's states) is read first: once the first statement is added, the
+		database is the writing thread's until the next part waits for it."""
 		cases = self.plan_cases(plans)
+		income_names = self.income_names(plans)
+		states = {
+			stage: state_for_stage("Monitoring Case", stage)
+			for stage in {plan.monitoring["stage"] for plan in plans if plan.name in cases}
+		}
 		new = [plan for plan in plans if not plan.stored]
 		old = [plan for plan in plans if plan.stored]
+		for plan in old:
+			self.record_differences(plan)
 		household_fields = ["name", *HOUSEHOLD_COLUMNS, "monitoring_case", "monitoring_status"]
 
 		def household_row(plan):
@@ -337,17 +362,23 @@ class NationalFileImport:
 			"Household",
 			[*household_fields, "status", "docstatus", "idx"],
 			[[*household_row(plan), "Registered", 0, 0] for plan in new],
+			self.behind,
 		)
 		bulk_upsert(
-			"Household", household_fields, [household_row(plan) for plan in old], household_fields[1:]
+			"Household",
+			household_fields,
+			[household_row(plan) for plan in old],
+			household_fields[1:],
+			behind=self.behind,
 		)
 		member_fields = ["name", "parent", "parenttype", "parentfield", "idx", *MEMBER_COLUMNS]
 		added, kept = [], []
+		names = iter(row_names(sum(1 for plan in plans for member in plan.members if not member.get("name"))))
 		for plan in plans:
 			for member in plan.members:
 				(kept if member.get("name") else added).append(
 					[
-						member.get("name") or frappe.generate_hash(length=10),
+						member.get("name") or next(names),
 						plan.name,
 						"Household",
 						"members",
@@ -355,22 +386,38 @@ class NationalFileImport:
 						*(check(member, column) for column in MEMBER_COLUMNS),
 					]
 				)
-		insert_given("Household Member", member_fields, added)
-		bulk_upsert("Household Member", member_fields, kept, ["idx", *MEMBER_COLUMNS])
-		self.write_incomes(plans)
-		self.write_cases(plans, cases)
+		insert_given("Household Member", member_fields, added, self.behind)
+		bulk_upsert("Household Member", member_fields, kept, ["idx", *MEMBER_COLUMNS], behind=self.behind)
+		self.write_incomes(plans, income_names)
+		self.write_cases(plans, cases, states)
 		self.write_versions(old)
-		for plan in old:
-			case = plan.stored.values.get("monitoring_case")
-			if case and plan.stored.values.get("no_labour_capacity") != plan.household["no_labour_capacity"]:
-				refresh_case_checks(case)  # its assistance checks depend on whether the household has labour
-			self.record_differences(plan)
+		refresh = [
+			plan.stored.values["monitoring_case"]
+			for plan in old
+			if plan.stored.values.get("monitoring_case")
+			and plan.stored.values.get("no_labour_capacity") != plan.household["no_labour_capacity"]
+		]
+		if refresh:
+			self.behind.wait()  # a case's checks are read from its household as now written
+		for case in refresh:
+			refresh_case_checks(case)  # its assistance checks depend on whether the household has labour
 		for plan in plans:
 			self.stats["households_updated" if plan.stored else "households_created"] += 1
 			self.stats["members_created"] += plan.members_created
 			self.stats["members_updated"] += plan.members_updated
 
-	def write_incomes(self, plans: list[Plan]) -> None:
+	def income_writes(self, plans: list[Plan]) -> list[Plan]:
+		"""The plans whose income is written: the file's, unless fanpin keeps its own for that year."""
+		return [plan for plan in plans if plan.income and not (plan.stored and plan.stored.staff_income)]
+
+	def income_names(self, plans: list[Plan]) -> list[str]:
+		"""Names for the incomes written that are not stored yet."""
+		return reserve_names(
+			"INC-.#######",
+			sum(1 for p in self.income_writes(plans) if not (p.stored and p.stored.income)),
+		)
+
+	def write_incomes(self, plans: list[Plan], new_names: list[str]) -> None:
 		fields = [
 			"name",
 			"household",
@@ -380,12 +427,9 @@ class NationalFileImport:
 			"remarks",
 			*INCOME_COLUMNS,
 		]
-		writes = [plan for plan in plans if plan.income and not (plan.stored and plan.stored.staff_income)]
-		names = iter(
-			reserve_names("INC-.#######", sum(1 for p in writes if not (p.stored and p.stored.income)))
-		)
+		names = iter(new_names)
 		rows = []
-		for plan in writes:
+		for plan in self.income_writes(plans):
 			name = plan.stored.income if plan.stored and plan.stored.income else next(names)
 			rows.append(
 				[
@@ -398,7 +442,13 @@ class NationalFileImport:
 					*(plan.income.get(column, 0) for column in INCOME_COLUMNS),
 				]
 			)
-		bulk_upsert("Household Income", [*fields, "docstatus"], [[*row, 0] for row in rows], fields[2:])
+		bulk_upsert(
+			"Household Income",
+			[*fields, "docstatus"],
+			[[*row, 0] for row in rows],
+			fields[2:],
+			behind=self.behind,
+		)
 
 	def plan_cases(self, plans: list[Plan]) -> dict[str, dict]:
 		"""Household → its case and status, where the file's monitoring object is written: the stored
@@ -421,7 +471,7 @@ class NationalFileImport:
 				found[plan.name]["monitoring_status"] = procedure.household_status(plan.monitoring["stage"])
 		return found
 
-	def write_cases(self, plans: list[Plan], cases: dict[str, dict]) -> None:
+	def write_cases(self, plans: list[Plan], cases: dict[str, dict], states: dict[str, str | None]) -> None:
 		new, old, risks = [], [], []
 		for plan in plans:
 			if plan.name not in cases:
@@ -429,7 +479,7 @@ class NationalFileImport:
 			case, object_ = cases[plan.name]["monitoring_case"], plan.monitoring
 			values = {
 				**case_values(object_),
-				"workflow_state": state_for_stage("Monitoring Case", object_["stage"]),
+				"workflow_state": states[object_["stage"]],
 				"national_import": self.batch.name,
 			}
 			if cases[plan.name].get("new_case"):
@@ -452,18 +502,23 @@ class NationalFileImport:
 				old.append([case, *values.values()])
 				self.stats["cases_updated"] += 1
 			risks.extend(
-				(frappe.generate_hash(length=10), case, "Monitoring Case", "risk_types", idx, risk)
+				[case, "Monitoring Case", "risk_types", idx, risk]
 				for idx, risk in enumerate(object_["risk_types"], start=1)
 			)
-		insert_dicts("Monitoring Case", new)
+		insert_dicts("Monitoring Case", new, self.behind)
 		if old:
 			fields = ["name", *case_values_fields()]
-			bulk_upsert("Monitoring Case", fields, old, fields[1:])
-			frappe.db.delete(
-				"Case Risk Type", {"parent": ("in", [row[0] for row in old]), "parenttype": "Monitoring Case"}
+			bulk_upsert("Monitoring Case", fields, old, fields[1:], behind=self.behind)
+			bulk_delete(
+				"Case Risk Type",
+				{"parent": [row[0] for row in old], "parenttype": "Monitoring Case"},
+				self.behind,
 			)
 		bulk_insert(
-			"Case Risk Type", ["name", "parent", "parenttype", "parentfield", "idx", "risk_type"], risks
+			"Case Risk Type",
+			["name", "parent", "parenttype", "parentfield", "idx", "risk_type"],
+			[[name, *risk] for name, risk in zip(row_names(len(risks)), risks, strict=True)],
+			behind=self.behind,
 		)
 
 	def write_versions(self, plans: list[Plan]) -> None:
@@ -474,14 +529,18 @@ class NationalFileImport:
 			if data:
 				rows.append(
 					(
-						frappe.generate_hash(length=10),
 						"Household",
 						plan.name,
 						frappe.as_json({**data, "national_import": self.batch.name}, indent=None),
 						0,
 					)
 				)
-		bulk_insert("Version", ["name", "ref_doctype", "docname", "data", "docstatus"], rows)
+		bulk_insert(
+			"Version",
+			["name", "ref_doctype", "docname", "data", "docstatus"],
+			[(name, *row) for name, row in zip(row_names(len(rows)), rows, strict=True)],
+			behind=self.behind,
+		)
 
 	def record_differences(self, plan: Plan) -> None:
 		stored = plan.stored.values
@@ -560,15 +619,10 @@ class NationalFileImport:
 					"id_number",
 				],
 				[
-					(
-						frappe.generate_hash(length=10),
-						self.batch.name,
-						"National Import",
-						"errors",
-						idx,
-						*error,
+					(name, self.batch.name, "National Import", "errors", idx, *error)
+					for idx, (name, error) in enumerate(
+						zip(row_names(len(self.errors)), self.errors, strict=True), start=1
 					)
-					for idx, error in enumerate(self.errors, start=1)
 				],
 			)
 		frappe.db.delete(
@@ -590,15 +644,10 @@ class NationalFileImport:
 				"national_value",
 			],
 			[
-				(
-					frappe.generate_hash(length=10),
-					self.batch.name,
-					"National Import",
-					"differences",
-					idx,
-					*row,
+				(name, self.batch.name, "National Import", "differences", idx, *row)
+				for idx, (name, row) in enumerate(
+					zip(row_names(len(self.differences)), self.differences, strict=True), start=1
 				)
-				for idx, row in enumerate(self.differences, start=1)
 			],
 		)
 		s = self.stats
@@ -662,11 +711,11 @@ def case_values_fields() -> list[str]:
 	]
 
 
-def insert_given(doctype: str, fields: list[str], rows: list[list]) -> None:
+def insert_given(doctype: str, fields: list[str], rows: list[list], behind: WriteBehind) -> None:
 	"""Insert new rows with only the columns some row gives a value: the others take the column's
 	default (a county's export leaves many columns blank; each would be sent for every row)."""
 	given = [i for i in range(len(fields)) if any(row[i] is not None for row in rows)]
-	bulk_insert(doctype, [fields[i] for i in given], [[row[i] for i in given] for row in rows])
+	bulk_insert(doctype, [fields[i] for i in given], [[row[i] for i in given] for row in rows], behind=behind)
 
 
 def check(member: dict, column: str):

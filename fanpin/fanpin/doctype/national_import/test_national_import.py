@@ -3,10 +3,12 @@
 
 import datetime
 import io
+from unittest.mock import patch
 
 import frappe
 from frappe.desk.query_report import run
 
+from fanpin.fanpin.doctype.national_import import national_import
 from fanpin.fanpin.doctype.national_import.national_import import run_national_import
 from fanpin.testing import (
 	BEIMA,
@@ -21,6 +23,7 @@ from fanpin.testing import (
 	make_village,
 	member,
 )
+from fanpin.utils import WriteBehind, row_names
 
 
 def national_export(rows: list[list]) -> bytes:
@@ -418,3 +421,62 @@ class TestNationalImport(CaseTestCase):
 		self.assertEqual(frappe.db.get_value("Household Income", ours.name, "per_capita_income"), 5200)
 		found = {d.subject: (d.fanpin_value, d.national_value) for d in batch.differences}
 		self.assertEqual(found["人均纯收入"], ("¥5,200.00", "¥4,100.00"))
+
+	def test_a_household_the_file_lists_again_further_down_is_updated_not_added_twice(self):
+		"""Written a part at a time while the next part is read: a household met again in a later
+		part is the one the earlier part wrote."""
+		code, other, head, spouse, lone = (
+			"370681001610000006",
+			"370681001610000007",
+			fresh_id_number(),
+			fresh_id_number(male=False),
+			fresh_id_number(),
+		)
+		rows = [
+			[code, "东莱街道", "国家导入村", "赵前后", head, "户主", "普通劳动力", "", None,
+			 None, None, None, None, None],
+			[other, "东莱街道", "国家导入村", "钱中间", lone, "户主", "普通劳动力", "", None,
+			 None, None, None, None, None],
+			[code, "东莱街道", "国家导入村", "孙前后", spouse, "配偶", "普通劳动力", "", None,
+			 None, None, None, None, None],
+		]  # fmt: skip
+		frappe.set_user(self.officer)
+		with patch.object(national_import, "CHUNK_HOUSEHOLDS", 1):
+			batch = upload(national_export(rows))
+		self.assertEqual(batch.status, "Completed", batch.import_log)
+		self.assertEqual(
+			(batch.households_created, batch.households_updated, batch.members_created), (2, 1, 3)
+		)
+		frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("Household", {"household_code": code}), 1)
+		household = frappe.get_doc("Household", {"household_code": code})
+		self.assertEqual([m.member_name for m in household.members], ["赵前后", "孙前后"])
+		self.assertEqual(household.member_count, 2)
+
+	def test_a_statement_the_database_refuses_fails_the_import_and_nothing_of_the_file_stays(self):
+		code, head = "370681001610000008", fresh_id_number()
+		rows = [
+			[code, "东莱街道", "国家导入村", "李拒写", head, "户主", "普通劳动力", "", 3000,
+			 None, None, None, None, None],
+		]  # fmt: skip
+		add = WriteBehind.add
+
+		def refused_after_the_household(self, statement):
+			add(self, statement)
+			if "`tabHousehold`" in statement:  # the database refuses what follows the household
+				add(self, "insert into `tabNo Such Table` (`name`) values ('x')")
+
+		frappe.set_user(self.officer)
+		with patch.object(WriteBehind, "add", refused_after_the_household):
+			batch = upload(national_export(rows))
+		self.assertEqual(batch.status, "Failed")
+		self.assertIn("未保存任何数据", batch.import_log)
+		frappe.set_user("Administrator")
+		self.assertFalse(frappe.db.exists("Household", {"household_code": code}))
+		self.assertFalse(frappe.db.exists("Household Member", {"id_number": head}))
+
+	def test_rows_written_in_bulk_get_names_that_never_repeat_and_grow(self):
+		first, second = row_names(50_000), row_names(3)
+		self.assertEqual(len(set(first + second)), 50_003)
+		self.assertEqual(first + second, sorted(first + second))
+		self.assertTrue(all(len(name) == 18 and int(name, 16) for name in second))
