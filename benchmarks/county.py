@@ -56,7 +56,7 @@ def build(
 
 	from fanpin.controllers.stage import state_for_stage
 	from fanpin.policy.pinyin import name_pinyin, search_keywords
-	from fanpin.utils import bulk_insert, insert_dicts, reserve_names
+	from fanpin.utils import bulk_insert, insert_dicts, reserve_names, row_name
 
 	rng = random.Random(2026)
 	cases = min(cases, households // 10)  # a smaller county keeps the same share of cases
@@ -81,7 +81,7 @@ def build(
 			people.append(person)
 			member_rows.append(
 				(
-					frappe.generate_hash(length=10),
+					row_name(),
 					name,
 					"Household",
 					"members",
@@ -183,7 +183,7 @@ def build(
 				else None,
 			}
 		)
-		risk_rows.append((frappe.generate_hash(length=10), case, "Monitoring Case", "risk_types", 1, "因病"))
+		risk_rows.append((row_name(), case, "Monitoring Case", "risk_types", 1, "因病"))
 	insert_dicts("Monitoring Case", case_rows)
 	bulk_insert(
 		"Case Risk Type",

@@ -35,7 +35,7 @@ def setup(site: str) -> None:
 	frappe = connect(site)
 	from fanpin.policy.idcard import make_id_number
 	from fanpin.policy.pinyin import name_pinyin
-	from fanpin.utils import bulk_insert, reserve_names
+	from fanpin.utils import bulk_insert, reserve_names, row_name
 
 	started = time.perf_counter()
 	if not frappe.db.exists("Area", TOWN):
@@ -98,9 +98,7 @@ def setup(site: str) -> None:
 					rng.randint(3000, 9000),
 				)
 			)
-			risk_rows.append(
-				(frappe.generate_hash(length=12), case, "Monitoring Case", "risk_types", 1, rng.choice(risks))
-			)
+			risk_rows.append((row_name(), case, "Monitoring Case", "risk_types", 1, rng.choice(risks)))
 		bulk_insert(
 			"Household",
 			[

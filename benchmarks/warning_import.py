@@ -32,7 +32,7 @@ def setup(site: str) -> list[str]:
 	"""Synthetic households with 4 members each; returns the member ID numbers."""
 	frappe = connect(site)
 	from fanpin.policy.idcard import make_id_number
-	from fanpin.utils import bulk_insert, reserve_names
+	from fanpin.utils import bulk_insert, reserve_names, row_name
 
 	village = frappe.get_all("Area", filters={"level": "Village"}, fields=["name", "parent_area"], limit=1)[0]
 	rng = random.Random(5)
@@ -79,7 +79,7 @@ def setup(site: str) -> list[str]:
 				ids.append(number)
 				members.append(
 					(
-						frappe.generate_hash(length=12),
+						row_name(),
 						name,
 						"Household",
 						"members",

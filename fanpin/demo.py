@@ -29,7 +29,7 @@ from fanpin.policy.income import IncomeFigures, income_period, net_income, per_c
 from fanpin.policy.pinyin import name_pinyin, search_keywords
 from fanpin.setup.defaults import DEPARTMENTS, TOWNS
 from fanpin.setup.install import ensure_line
-from fanpin.utils import bulk_insert, insert_dicts, reserve_names
+from fanpin.utils import bulk_insert, insert_dicts, reserve_names, row_name
 
 DEMO_PASSWORD = "Fanpin@2026"
 REGION_CODE = "370681"
@@ -188,7 +188,7 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 			}
 		)
 		for idx, member in enumerate(draft, start=1):
-			members.append({**member, "name": frappe.generate_hash(length=10), "parent": name, "idx": idx})
+			members.append({**member, "name": row_name(), "parent": name, "idx": idx})
 		figures = IncomeFigures(
 			wage_income=rng.randrange(0, 60000, 100),
 			business_income=rng.randrange(0, 20000, 100),
@@ -437,7 +437,7 @@ def create_contacts() -> int:
 		"Household Contact",
 		[
 			{
-				"name": frappe.generate_hash(length=12),
+				"name": row_name(),
 				"parent": household.name,
 				"parenttype": "Household",
 				"parentfield": "assistance_contacts",
@@ -552,9 +552,7 @@ def create_cases() -> int:
 			case["notice_start"] = today - datetime.timedelta(days=rng.randint(0, 8))
 			case["notice_end"] = procedure.notice_end(case["notice_start"])
 		chosen = rng.sample(DEMO_RISKS, rng.choice((1, 1, 2)))
-		risks += [
-			(frappe.generate_hash(length=12), name, idx, risk) for idx, risk in enumerate(chosen, start=1)
-		]
+		risks += [(row_name(), name, idx, risk) for idx, risk in enumerate(chosen, start=1)]
 		if identified:
 			measures += demo_measures(rng, case, chosen, measure_types, today)
 		if stage == procedure.ELIMINATED:

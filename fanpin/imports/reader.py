@@ -36,14 +36,20 @@ class Limits:
 	file_bytes: int
 	unpacked_bytes: int
 	rows: int
+	kind: str = "a department file"  # what the refusals call such a file
 
 
 # A county's national export: 150,000 households are some 450,000 member rows, one file.
-NATIONAL = Limits(file_bytes=400 * 1024 * 1024, unpacked_bytes=4 * 1024 * 1024 * 1024, rows=1_500_000)
+NATIONAL = Limits(
+	file_bytes=400 * 1024 * 1024,
+	unpacked_bytes=4 * 1024 * 1024 * 1024,
+	rows=1_500_000,
+	kind=_("a national export"),
+)
 
 
 def department_limits() -> Limits:
-	return Limits(MAX_FILE_BYTES, MAX_UNPACKED_BYTES, MAX_ROWS)
+	return Limits(MAX_FILE_BYTES, MAX_UNPACKED_BYTES, MAX_ROWS, _("a department file"))
 
 
 def check_size(content: bytes, filename: str, limits: Limits | None = None) -> None:
@@ -51,10 +57,11 @@ def check_size(content: bytes, filename: str, limits: Limits | None = None) -> N
 	limits = limits or department_limits()
 	if len(content) > limits.file_bytes:
 		raise PolicyError(
-			_("{0} is {1} MB; a department file may be at most {2} MB"),
+			_("{0} is {1} MB; {3} may be at most {2} MB"),
 			filename,
 			round(len(content) / 1024 / 1024, 1),
 			limits.file_bytes // 1024 // 1024,
+			limits.kind,
 		)
 	if file_kind(content, filename) != XLSX:
 		return
@@ -64,10 +71,11 @@ def check_size(content: bytes, filename: str, limits: Limits | None = None) -> N
 		raise PolicyError(_("The spreadsheet cannot be opened: {0}"), str(error)) from error
 	if unpacked > limits.unpacked_bytes:
 		raise PolicyError(
-			_("{0} unpacks to {1} MB; a department file may unpack to at most {2} MB"),
+			_("{0} unpacks to {1} MB; {3} may unpack to at most {2} MB"),
 			filename,
 			unpacked // 1024 // 1024,
 			limits.unpacked_bytes // 1024 // 1024,
+			limits.kind,
 		)
 
 

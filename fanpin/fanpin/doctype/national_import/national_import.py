@@ -43,7 +43,7 @@ from fanpin.imports.national_rows import (
 )
 from fanpin.imports.reader import NATIONAL, count_rows, read_rows
 from fanpin.imports.warning_rows import ColumnNotice, RowError
-from fanpin.permissions.scope import allowed_areas
+from fanpin.permissions.scope import allowed_areas, restrict
 from fanpin.policy import procedure
 from fanpin.policy.income import income_period
 from fanpin.policy.messages import PolicyError
@@ -564,27 +564,30 @@ class NationalFileImport:
 		This is what still has to be entered in the national system."""
 		if not self.covered_villages:
 			return
-		filters = {"status": "Registered", "village": ("in", sorted(self.covered_villages))}
+		household = frappe.qb.DocType("Household")
+		query = (
+			frappe.qb.from_(household)
+			.select(household.name, household.household_code, household.head_name, household.monitoring_case)
+			.where(household.status == "Registered")
+			.where(household.village.isin(sorted(self.covered_villages)))
+		)
 		if self.lists_objects:
-			filters["monitoring_status"] = ("in", ["In procedure", "Under monitoring"])
+			query = query.where(household.monitoring_status.isin(["In procedure", "Under monitoring"]))
 		absent = [
 			row
-			for row in frappe.get_all(
-				"Household",
-				filters=filters,
-				fields=["name", "household_code", "head_name", "monitoring_case"],
-			)
+			for row in restrict(query, household).run(as_dict=True)
 			if row.household_code not in self.seen_codes
 		]
-		stages = dict(
-			frappe.get_all(
-				"Monitoring Case",
-				filters={
-					"name": ("in", [row.monitoring_case for row in absent if row.monitoring_case] or [""])
-				},
-				fields=["name", "stage"],
-				as_list=True,
+		case = frappe.qb.DocType("Monitoring Case")
+		cases = [row.monitoring_case for row in absent if row.monitoring_case]
+		stages = (
+			dict(
+				restrict(
+					frappe.qb.from_(case).select(case.name, case.stage).where(case.name.isin(cases)), case
+				).run()
 			)
+			if cases
+			else {}
 		)
 		for row in absent:
 			self.differences.append(
