@@ -23,6 +23,7 @@ from fanpin.controllers.jobs import Progress
 from fanpin.controllers.stage import state_for_stage
 from fanpin.controllers.warnings import match_members
 from fanpin.fanpin.doctype.national_column_map.national_column_map import custom_headings
+from fanpin.imports.ahead import read_ahead
 from fanpin.imports.national_plan import (
 	HOUSEHOLD_COLUMNS,
 	MEMBER_COLUMNS,
@@ -218,14 +219,28 @@ class NationalFileImport:
 		finally:
 			self.behind.stop()  # after a failure, nothing is left running on the connection
 
+	def checked_rows(self):
+		"""The number of rows of the file (for the progress bar), then its rows as the parser reads
+		them; run in the reading process (:mod:`fanpin.imports.ahead`)."""
+		yield count_rows(self.content, self.filename)
+		yield from parse_national_rows(
+			read_rows(self.content, self.filename, NATIONAL), self.lookup, self.choices, self.risk_types
+		)
+
 	def read_and_write(self) -> dict:
-		total = max(count_rows(self.content, self.filename), 1)
+		results = read_ahead(self.checked_rows)
+		try:
+			self.import_rows(results)
+		finally:
+			results.close()  # a failure here ends the reading process too
+		return self.stats
+
+	def import_rows(self, results) -> None:
+		total = max(next(results), 1)
 		self.progress = Progress(_("Importing {0}").format(self.batch.name), total)
 		self.progress.start()
 		chunk: dict[str, list[NationalRow]] = {}
-		for result in parse_national_rows(
-			read_rows(self.content, self.filename, NATIONAL), self.lookup, self.choices, self.risk_types
-		):
+		for result in results:
 			if isinstance(result, ColumnNotice):
 				self.behind.wait()  # translations may be read from the database
 				self.notices.append(translate(result.template, result.args))
@@ -247,7 +262,6 @@ class NationalFileImport:
 		self.behind.wait()
 		self.absent_households()
 		self.finish()
-		return self.stats
 
 	def reject(self, row_number: int, column: str, reason: str, id_number: str) -> None:
 		self.stats["rows_rejected"] += 1
@@ -354,9 +368,10 @@ class NationalFileImport:
 			self.record_differences(plan)
 		household_fields = ["name", *HOUSEHOLD_COLUMNS, "monitoring_case", "monitoring_status"]
 
+		household_values = column_values(household_fields[1:])
+
 		def household_row(plan):
-			values = {**plan.household, **cases.get(plan.name, {})}
-			return [plan.name, *(check(values, column) for column in household_fields[1:])]
+			return [plan.name, *household_values({**plan.household, **cases.get(plan.name, {})})]
 
 		insert_given(
 			"Household",
@@ -374,6 +389,7 @@ class NationalFileImport:
 		member_fields = ["name", "parent", "parenttype", "parentfield", "idx", *MEMBER_COLUMNS]
 		added, kept = [], []
 		names = iter(row_names(sum(1 for plan in plans for member in plan.members if not member.get("name"))))
+		member_values = column_values(MEMBER_COLUMNS)
 		for plan in plans:
 			for member in plan.members:
 				(kept if member.get("name") else added).append(
@@ -383,7 +399,7 @@ class NationalFileImport:
 						"Household",
 						"members",
 						member["idx"],
-						*(check(member, column) for column in MEMBER_COLUMNS),
+						*member_values(member),
 					]
 				)
 		insert_given("Household Member", member_fields, added, self.behind)
@@ -721,14 +737,22 @@ def insert_given(doctype: str, fields: list[str], rows: list[list], behind: Writ
 	bulk_insert(doctype, [fields[i] for i in given], [[row[i] for i in given] for row in rows], behind=behind)
 
 
-def check(member: dict, column: str):
-	"""A member's value as its column takes it: a number column holds 0 where the value is empty."""
-	value = member.get(column)
-	if column in CHECK_COLUMNS:
-		return int(bool(value))
-	if value is None and column in NUMBER_COLUMNS:
-		return 0
-	return value
+def column_values(columns):
+	"""values → the list of its ``columns`` as the table takes them: a check column holds 0 or 1, a
+	number column 0 where the value is empty."""
+	checks = [i for i, column in enumerate(columns) if column in CHECK_COLUMNS]
+	numbers = [i for i, column in enumerate(columns) if column in NUMBER_COLUMNS]
+
+	def values_of(values: dict) -> list:
+		row = [values.get(column) for column in columns]
+		for i in checks:
+			row[i] = int(bool(row[i]))
+		for i in numbers:
+			if row[i] is None:
+				row[i] = 0
+		return row
+
+	return values_of
 
 
 def form_defaults(doctype: str) -> dict:
