@@ -8,7 +8,8 @@ and for one household in twenty its monitoring object (category, 识别监测时
 or not). Households are spread over the villages the site has (the demo county's).
 
 Prints, for fanpin's import (run in its own process, as the background job runs it): rows per
-second, the seconds of the whole county and peak memory; then, in the same run, the rate of Frappe's
+second, the seconds of the whole county and peak memory (of the import, and of the process it
+forks to read the file); then, in the same run, the rate of Frappe's
 own Data Import inserting the same kind of households (with their members, as child rows) on a
 sample, and the ratio. Everything imported (户编号 BENCHN…) is removed afterwards.
 """
@@ -18,6 +19,7 @@ import contextlib
 import datetime
 import io
 import json
+import resource
 import subprocess
 import sys
 import tempfile
@@ -174,6 +176,8 @@ def run_fanpin_import(site: str, path: str) -> None:
 				"log": batch.import_log,
 				"peak_mb": peak_rss_mb(),
 				"before_mb": before,
+				# the process that reads the file (fanpin.imports.ahead), ended by now
+				"reader_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 				**{
 					key: stats.get(key)
 					for key in (
@@ -279,7 +283,8 @@ if __name__ == "__main__":
 		print(
 			f"fanpin import: {result['rows_read']:,} rows ({result['rows_rejected']:,} refused) in {result['seconds']:.1f}s "
 			f"= {rate:,.0f} rows/s; {result['households_created']:,} households, {result['members_created']:,} members, "
-			f"{result['cases_created']:,} monitoring objects; peak RSS {result['peak_mb']:.0f} MB (at start {result['before_mb']:.0f} MB)"
+			f"{result['cases_created']:,} monitoring objects; peak RSS {result['peak_mb']:.0f} MB (at start {result['before_mb']:.0f} MB), "
+			f"and {result['reader_peak_mb']:.0f} MB in the process reading the file"
 		)
 		native = data_import_sample(args.site, places)
 		print(
