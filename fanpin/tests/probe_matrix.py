@@ -15,6 +15,7 @@ user's areas and departments), not asked of the server. Run by ``.ci/run`` (see 
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import time
@@ -24,6 +25,7 @@ import pytest
 import requests
 
 from fanpin.permissions.registry import CHILD_TABLES, FRAPPE_HOLDERS, SCOPED
+from fanpin.policy.idcard import make_id_number
 
 URL = os.environ.get("FANPIN_PROBE_URL", "http://127.0.0.1:8000")
 MANIFEST = json.load(open(os.environ.get("FANPIN_PROBE_MANIFEST", "/tmp/probe.json"), encoding="utf-8"))
@@ -648,43 +650,272 @@ def test_a_national_import_never_names_another_towns_household():
 	the row is refused, and the reason does not say which household (that is the other town's)."""
 	officer = "officer.donglai@fanpin.demo"
 	elsewhere = next(r for r in records_of("Household") if not sees(officer, r))
-	content = "\n".join(
-		[
-			"户编号,乡镇,行政村,姓名,证件号码,与户主关系,劳动技能",
-			f"370681001009999999,东莱街道,{village_name(USERS[officer]['areas'])},探针国家,"
-			f"{elsewhere['id_number']},户主,普通劳动力",
-		]
-	).encode("utf-8")
-	s = session(officer)
+	village = village_name(USERS[officer]["areas"])
+	batch = import_national(
+		officer, [national_row("370681001009999999", "东莱街道", village, "探针国家", elsewhere["id_number"])]
+	)
+	assert batch["status"] == "Completed", batch
+	errors = batch["errors"]
+	assert [e["row_number"] for e in errors] == [2], errors
+	assert "已在其他辖区登记" in errors[0]["reason"], errors
+	assert elsewhere["name"] not in json.dumps(batch, ensure_ascii=False)
+
+
+NATIONAL_HEADER = "户编号,乡镇,行政村,姓名,证件号码,与户主关系,劳动技能,人均纯收入（元）,监测对象类别,识别监测时间,风险类型,风险是否消除"
+ISSUED: set[str] = set()
+
+
+def admin_list(doctype: str, filters: list, fields: list[str]) -> list[dict]:
+	r = call(
+		"Administrator",
+		"frappe.client.get_list",
+		doctype=doctype,
+		filters=filters,
+		fields=fields,
+		limit_page_length=0,
+	)
+	assert r.status_code == 200, r.text[:300]
+	return r.json()["message"]
+
+
+def members_holding(user: str, id_number: str) -> list[dict]:
+	r = call(
+		user,
+		"frappe.client.get_list",
+		doctype="Household Member",
+		parent="Household",
+		filters=[["id_number", "=", id_number]],
+		fields=["name", "parent"],
+		limit_page_length=0,
+	)
+	assert r.status_code == 200, r.text[:300]
+	return r.json()["message"]
+
+
+def new_id_number() -> str:
+	"""A valid ID number of a person born in 1931 that no member on the site holds yet."""
+	stamp = time.time_ns() // 1000
+	for step in range(1000):
+		n = stamp + step
+		number = make_id_number(
+			"370681", datetime.date(1931, 1, 1) + datetime.timedelta(days=n % 365), n % 1000
+		)
+		if number not in ISSUED and not members_holding("Administrator", number):
+			ISSUED.add(number)
+			return number
+	pytest.fail("no fresh ID number")
+
+
+def new_household_code() -> str:
+	"""A 户编号 of 东莱街道 that no household on the site holds yet."""
+	stamp = time.time_ns() // 1000
+	for step in range(1000):
+		code = f"37068100100{(stamp + step) % 10**7:07d}"
+		if code not in ISSUED and not admin_list("Household", [["household_code", "=", code]], ["name"]):
+			ISSUED.add(code)
+			return code
+	pytest.fail("no fresh household number")
+
+
+def import_national(user: str, rows: list[list]) -> dict:
+	"""Upload a national CSV export as the user, start its import, let the worker run it, and read
+	the batch back over REST as the user."""
+	lines = [NATIONAL_HEADER, *(",".join(str(cell) for cell in row) for row in rows)]
+	s = session(user)
 	upload = s.post(
 		f"{URL}/api/method/upload_file",
-		files={"file": ("国家系统.csv", content)},
+		files={"file": ("国家系统.csv", "\n".join(lines).encode("utf-8"))},
 		data={"is_private": 1},
 		headers={"X-Frappe-CSRF-Token": s.cookies.get("csrf_token", "")},
 		timeout=60,
 	)
 	assert upload.status_code == 200, upload.text[:300]
 	r = rest(
-		officer,
+		user,
 		"POST",
 		"/api/resource/National Import",
 		json={"export_date": "2026-11-30", "import_file": upload.json()["message"]["file_url"]},
 	)
 	assert r.status_code == 200, r.text[:300]
 	batch = r.json()["data"]["name"]
-	r = call(officer, "run_doc_method", dt="National Import", dn=batch, method="start_import")
+	r = call(user, "run_doc_method", dt="National Import", dn=batch, method="start_import")
 	assert r.status_code == 200, r.text[:300]
 	for _attempt in range(240):  # one worker serves every queue, as in production
-		done = stored("National Import", batch)
-		if done["status"] not in ("Queued", "Not started"):
+		if stored("National Import", batch)["status"] not in ("Queued", "Not started"):
 			break
 		time.sleep(1)
-	assert done["status"] == "Completed", done
-	r = rest(officer, "GET", f"/api/resource/National Import/{batch}")
-	errors = r.json()["data"]["errors"]
-	assert [e["row_number"] for e in errors] == [2], errors
-	assert "已在其他辖区登记" in errors[0]["reason"], errors
-	assert elsewhere["name"] not in json.dumps(r.json(), ensure_ascii=False)
+	r = rest(user, "GET", f"/api/resource/National Import/{batch}")
+	assert r.status_code == 200, r.text[:300]
+	return r.json()["data"]
+
+
+def new_household(user: str, village: str, head: str, id_number: str, **values) -> str:
+	"""A household of one head saved over REST as the user, as the desk form saves it; its name."""
+	r = rest(
+		user,
+		"POST",
+		"/api/resource/Household",
+		json={
+			"village": village,
+			"household_type": "Ordinary rural household",
+			**values,
+			"members": [
+				{
+					"member_name": head,
+					"relation": "Head of household",
+					"id_number": id_number,
+					"labour_skill": "Ordinary labour",
+				}
+			],
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	return r.json()["data"]["name"]
+
+
+def national_row(code: str, town: str, village: str, name: str, id_number: str, **values) -> list:
+	return [
+		code,
+		town,
+		village,
+		name,
+		id_number,
+		"户主",
+		"普通劳动力",
+		values.get("income", ""),
+		*values.get("monitoring", ("", "", "", "")),
+	]
+
+
+def test_one_person_in_two_households_of_one_file_lands_in_the_first_only():
+	"""Two new households of one file list the same new person: the second row is refused, naming the
+	first household (the officer's own), and the person is a member of the first only."""
+	officer = "officer.donglai@fanpin.demo"
+	village = own_area(officer)
+	person, codes = new_id_number(), [new_household_code(), new_household_code()]
+	batch = import_national(
+		officer,
+		[national_row(code, "东莱街道", village_name([village]), "探针两户", person) for code in codes],
+	)
+	assert batch["status"] == "Completed", batch["import_log"]
+	assert (batch["households_created"], batch["rows_rejected"]) == (1, 1), batch["import_log"]
+	first = admin_list("Household", [["household_code", "=", codes[0]]], ["name", "village"])
+	assert [row["village"] for row in first] == [village], first
+	assert not admin_list("Household", [["household_code", "=", codes[1]]], ["name"])
+	errors = batch["errors"]
+	assert [(e["row_number"], e["column_heading"], e["id_number"]) for e in errors] == [
+		(3, "证件号码", person)
+	], errors
+	assert first[0]["name"] in errors[0]["reason"], errors
+	for user in (officer, "Administrator"):
+		holders = members_holding(user, person)
+		assert [row["parent"] for row in holders] == [first[0]["name"]], (user, holders)
+
+
+def test_an_income_fanpin_recorded_for_the_export_year_stands_and_the_difference_says_so():
+	"""An income the officer recorded for the year before the export date is not overwritten by the
+	file's: no second income is added, and the batch lists both values."""
+	officer = "officer.donglai@fanpin.demo"
+	village = own_area(officer)
+	code, head = new_household_code(), new_id_number()
+	household = new_household(officer, village, "探针收入", head, household_code=code)
+	r = rest(
+		officer,
+		"POST",
+		"/api/resource/Household Income",
+		json={
+			"household": household,
+			"reference_date": "2026-11-15",
+			"wage_income": 5200,
+			"household_size": 1,
+		},
+	)
+	assert r.status_code == 200, r.text[:300]
+	ours = r.json()["data"]
+	assert ours["per_capita_income"] == 5200, ours
+	batch = import_national(
+		officer,
+		[national_row(code, "东莱街道", village_name([village]), "探针收入", head, income=4100)],
+	)
+	assert batch["status"] == "Completed", batch["import_log"]
+	assert (batch["households_updated"], batch["rows_rejected"]) == (1, 0), batch["import_log"]
+	after = stored("Household Income", ours["name"])
+	assert (after["per_capita_income"], after["modified"]) == (5200, ours["modified"]), after
+	incomes = admin_list("Household Income", [["household", "=", household]], ["name"])
+	assert [row["name"] for row in incomes] == [ours["name"]], incomes
+	found = [
+		(d["household"], d["fanpin_value"], d["national_value"])
+		for d in batch["differences"]
+		if d["subject"] == "人均纯收入"
+	]
+	assert found == [(household, "¥5,200.00", "¥4,100.00")], batch["differences"]
+
+
+def test_a_monitored_household_the_national_list_lacks_is_listed_on_the_batch():
+	"""A 监测对象 list of one of the officer's villages, with a row of another town's village: every
+	household fanpin monitors or has in the procedure there and the list lacks is listed, by name and
+	户编号, and no household of a village the officer cannot see is (that row is refused)."""
+	officer = "officer.donglai@fanpin.demo"
+	ours, theirs = place("Household", "clerk"), place("Household", "other")  # both in the procedure
+	assert sees(officer, ours) and not sees(officer, theirs)
+	monitored = [
+		["monitoring_status", "in", ["In procedure", "Under monitoring"]],
+		["status", "=", "Registered"],
+	]
+	fields = ["name", "household_code", "head_name", "monitoring_case"]
+	absent = admin_list("Household", [*monitored, ["village", "=", ours["village"]]], fields)
+	elsewhere = admin_list("Household", [*monitored, ["village", "=", theirs["village"]]], fields)
+	assert ours["name"] in {row["name"] for row in absent}, absent
+	assert theirs["name"] in {row["name"] for row in elsewhere}, elsewhere
+	listed = ("边缘易致贫户", "2026/5/1", "因病", "否")
+	rows = [
+		national_row(
+			new_household_code(),
+			"东莱街道",
+			village_name([ours["village"]]),
+			"探针在册",
+			new_id_number(),
+			monitoring=listed,
+		),
+		national_row(
+			f"37068110200{time.time_ns() // 1000 % 10**7:07d}",
+			"北马镇",
+			village_name([theirs["village"]]),
+			"探针外镇",
+			new_id_number(),
+			monitoring=listed,
+		),
+	]
+	batch = import_national(officer, rows)
+	assert batch["status"] == "Completed", batch["import_log"]
+	assert (batch["households_created"], batch["cases_created"], batch["rows_rejected"]) == (1, 1, 1)
+	errors = batch["errors"]
+	assert [(e["row_number"], e["column_heading"]) for e in errors] == [(3, "村/社区")], errors
+	assert "不在本次导入的镇街区内" in errors[0]["reason"], errors
+	differences = batch["differences"]
+	assert sorted(
+		(d["household"], d["household_code"], d["head_name"], d["subject"], d["national_value"])
+		for d in differences
+	) == sorted(
+		(row["name"], row["household_code"] or "—", row["head_name"], "监测对象", "—") for row in absent
+	), differences
+	# the fanpin value is the stage of the household's case
+	shown = {d["household"]: d["fanpin_value"] for d in differences}
+	cases = [row["monitoring_case"] for row in absent]
+	stages = {
+		row["name"]: row["stage"]
+		for row in admin_list("Monitoring Case", [["name", "in", cases]], ["name", "stage"])
+	}
+	for row in absent:
+		if stages[row["monitoring_case"]] == "Under monitoring":
+			assert shown[row["name"]] == "已纳入监测", (row, shown[row["name"]])
+		else:
+			assert shown[row["name"]] not in ("", "—", "已纳入监测"), (row, shown[row["name"]])
+	assert shown[ours["name"]] == "已纳入监测", shown  # the probe data's case is under monitoring
+	body = json.dumps(batch, ensure_ascii=False)
+	for other in elsewhere:
+		assert other["name"] not in body, other
+		assert not other["household_code"] or other["household_code"] not in body, other
 
 
 def village_name(areas: list[str]) -> str:
@@ -779,25 +1010,7 @@ def test_a_warning_entered_by_hand_goes_to_its_town_as_an_imported_one():
 	clerk, city = "clerk.donglai@fanpin.demo", "city.office@fanpin.demo"
 	officer, other = "officer.donglai@fanpin.demo", "officer.beima@fanpin.demo"
 	id_number, village = MANIFEST["matrix_id_numbers"][0], USERS[clerk]["areas"][0]
-	r = rest(
-		clerk,
-		"POST",
-		"/api/resource/Household",
-		json={
-			"village": village,
-			"household_type": "Ordinary rural household",
-			"members": [
-				{
-					"member_name": "探针手工",
-					"relation": "Head of household",
-					"id_number": id_number,
-					"labour_skill": "Ordinary labour",
-				}
-			],
-		},
-	)
-	assert r.status_code == 200, r.text[:300]
-	household = r.json()["data"]["name"]
+	household = new_household(clerk, village, "探针手工", id_number)
 
 	r = rest(
 		city,
