@@ -890,7 +890,7 @@ def test_a_monitored_household_the_national_list_lacks_is_listed_on_the_batch():
 	assert batch["status"] == "Completed", batch["import_log"]
 	assert (batch["households_created"], batch["cases_created"], batch["rows_rejected"]) == (1, 1, 1)
 	errors = batch["errors"]
-	assert [(e["row_number"], e["column_heading"]) for e in errors] == [(3, "村/社区")], errors
+	assert [(e["row_number"], e["column_heading"]) for e in errors] == [(3, "行政村")], errors
 	assert "不在本次导入的镇街区内" in errors[0]["reason"], errors
 	differences = batch["differences"]
 	assert sorted(

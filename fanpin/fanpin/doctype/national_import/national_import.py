@@ -307,7 +307,7 @@ class NationalFileImport:
 			if not village:
 				self.reject_all(
 					rows,
-					_("Village"),
+					SYNONYMS["village_name"][0],
 					_("{0} {1} is not a village of this county").format(
 						rows[0].household.get("town_name") or "", rows[0].household.get("village_name") or ""
 					),
@@ -315,7 +315,7 @@ class NationalFileImport:
 			elif not self.in_scope(village):
 				self.reject_all(
 					rows,
-					_("Village"),
+					SYNONYMS["village_name"][0],
 					_("{0} is outside the town this file is imported into").format(village),
 				)
 			else:

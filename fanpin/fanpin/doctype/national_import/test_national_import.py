@@ -117,6 +117,7 @@ class TestNationalImport(CaseTestCase):
 		)
 		reasons = {e.row_number: (e.column_heading, e.reason) for e in batch.errors}
 		self.assertEqual(set(reasons), {8, 9})
+		self.assertEqual(reasons[8][0], "行政村")  # the file's own column
 		self.assertIn("不在本次导入的镇街区内", reasons[8][1])
 		self.assertEqual(reasons[9][0], "与户主关系")
 		self.assertIn("表弟", reasons[9][1])
