@@ -29,14 +29,13 @@ from fanpin.policy import procedure
 from fanpin.policy.household import (
 	LIVE_MEMBER,
 	WORKING_AGE,
-	labour_skill_for_age,
+	household_facts,
+	member_facts,
 	repeated_id_numbers,
-	summarize_members,
 )
 from fanpin.policy.idcard import age_on, parse_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
 from fanpin.policy.messages import PolicyError, _
-from fanpin.policy.pinyin import name_pinyin, search_keywords
 
 ORDINARY = "Ordinary rural household"
 # a member's ID number is read by the row parser, the check of a child's labour and the member's
@@ -256,23 +255,12 @@ def build(
 			)
 		)
 	try:
-		summary = summarize_members(members)
+		household.update(household_facts(members))
 	except PolicyError as error:
 		raise Refused(Message(error.message, error.args_for_message)) from None
-	head = members[summary.head_index]
-	household.update(
-		{
-			"head_name": head["member_name"],
-			"head_id_number": head["id_number"],
-			"head_pinyin": head["name_pinyin"],
-			"member_count": summary.size,
-			"no_labour_capacity": int(summary.no_labour_capacity),
-			"member_uninsured": int(summary.member_uninsured),
-			"search_keywords": search_keywords(
-				[head["member_name"]] + [m["member_name"] for m in members if m is not head]
-			)[: context.lengths.get("search_keywords", 1000)],
-		}
-	)
+	household["search_keywords"] = household["search_keywords"][
+		: context.lengths.get("search_keywords", 1000)
+	]
 	plan = Plan(
 		code=code,
 		stored=stored,
@@ -282,7 +270,7 @@ def build(
 		members_created=created,
 		members_updated=updated,
 	)
-	plan.income = income_of(rows, summary.size, context)
+	plan.income = income_of(rows, household["member_count"], context)
 	plan.monitoring = next((row.monitoring for row in rows if row.monitoring), None)
 	if stored:
 		plan.differences = compare(stored, rows, plan.monitoring)
@@ -295,21 +283,21 @@ def derive_member(member: dict, context: Context) -> None:
 	"""What the member form fills in: the name without spaces, what the ID number says, a child's
 	labour, the pinyin; a text too long for its column is refused."""
 	label = member_label(member["idx"], member.get("member_name"))
-	member["member_name"] = "".join((member.get("member_name") or "").split())
 	try:
-		info = id_facts(member["id_number"], today=context.on)
-		member["id_number"] = info.number
-		member["birth_date"] = info.birth_date
-		member["gender"] = info.gender
-		member["age"] = age_on(info.birth_date, context.on)
-		member["labour_skill"] = labour_skill_for_age(member["age"], member.get("labour_skill"))
+		member.update(
+			member_facts(
+				member.get("member_name"),
+				member["id_number"],
+				member.get("labour_skill"),
+				context.on,
+				parse=id_facts,
+			)
+		)
 	except PolicyError as error:
 		raise Refused(Message(error.message, error.args_for_message, label)) from None
 	member.setdefault("member_status", LIVE_MEMBER)
 	for name in ("member_name", "ethnicity", "work_place"):
 		too_long(member.get(name), name, context, label)
-	reading = name_pinyin(member["member_name"])
-	member["name_pinyin"], member["name_initials"] = reading.full, reading.initials
 
 
 def too_long(value, name: str, context: Context, label) -> None:

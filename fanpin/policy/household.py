@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from fanpin.policy.idcard import IdInfo, age_on, parse_id_number
 from fanpin.policy.messages import PolicyError, _
+from fanpin.policy.pinyin import name_pinyin, search_keywords
 
 HEAD = "Head of household"
 LIVE_MEMBER = "In household"
@@ -62,6 +65,59 @@ def summarize_members(members: Iterable[Mapping]) -> HouseholdSummary:
 		no_labour_capacity=all(m.get("labour_skill") in WITHOUT_LABOUR for _i, m in live),
 		member_uninsured=any(m.get("medical_insurance") == UNINSURED for _i, m in live),
 	)
+
+
+def member_name_of(raw: str | None) -> str:
+	"""A member's name as it is kept: without spaces (张 三 is 张三)."""
+	return "".join((raw or "").split())
+
+
+def member_facts(
+	member_name: str | None,
+	id_number: str | None,
+	labour_skill: str | None,
+	on: datetime.date,
+	parse: Callable[..., IdInfo] = parse_id_number,
+) -> dict:
+	"""What a member's form fills in from what was entered, on the given day: the name without
+	spaces, what the ID number says (the number as kept, birth date, gender, age), a child's 劳动技能,
+	the name's pinyin. PolicyError where the ID number or the labour is wrong for the person.
+
+	The household form and the national import both fill their members in with it; ``parse`` is
+	how the ID number is read (the import passes a cached reader)."""
+	name = member_name_of(member_name)
+	info = parse(id_number, today=on)
+	age = age_on(info.birth_date, on)
+	reading = name_pinyin(name)
+	return {
+		"member_name": name,
+		"id_number": info.number,
+		"birth_date": info.birth_date,
+		"gender": info.gender,
+		"age": age,
+		"labour_skill": labour_skill_for_age(age, labour_skill),
+		"name_pinyin": reading.full,
+		"name_initials": reading.initials,
+	}
+
+
+def household_facts(members: Sequence[Mapping]) -> dict:
+	"""What a household's form fills in from its members (as :func:`member_facts` left them): the
+	head, the size, whether it has labour or an uninsured member, the search keywords. PolicyError
+	where it has no head or more than one."""
+	summary = summarize_members(members)
+	head = members[summary.head_index]
+	return {
+		"head_name": head["member_name"],
+		"head_id_number": head["id_number"],
+		"head_pinyin": head["name_pinyin"],
+		"member_count": summary.size,
+		"no_labour_capacity": int(summary.no_labour_capacity),
+		"member_uninsured": int(summary.member_uninsured),
+		"search_keywords": search_keywords(
+			[head["member_name"]] + [m["member_name"] for m in members if m is not head]
+		),
+	}
 
 
 def repeated_id_numbers(id_numbers: Iterable[str]) -> dict[str, list[int]]:

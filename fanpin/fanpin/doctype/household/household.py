@@ -11,9 +11,13 @@ from fanpin.controllers.warnings import match_members
 from fanpin.fanpin.doctype.area.area import town_of_village
 from fanpin.permissions.scope import allowed_areas
 from fanpin.policy.contacts import Assignment, ends_before_it_starts, overlapping_pairs, removed
-from fanpin.policy.household import LIVE_MEMBER, labour_skill_for_age, repeated_id_numbers, summarize_members
-from fanpin.policy.idcard import age_on, parse_id_number
-from fanpin.policy.pinyin import name_pinyin, search_keywords
+from fanpin.policy.household import (
+	LIVE_MEMBER,
+	household_facts,
+	member_facts,
+	member_name_of,
+	repeated_id_numbers,
+)
 from fanpin.utils import desk_message, in_row
 
 
@@ -104,17 +108,9 @@ class Household(Document):
 	def set_member_facts(self):
 		on = getdate(today())
 		for member in self.members:
-			member.member_name = "".join((member.member_name or "").split())
+			member.member_name = member_name_of(member.member_name)
 			with desk_message(row_label=member_row_label(member)):
-				info = parse_id_number(member.id_number, today=on)
-			member.id_number = info.number
-			member.birth_date = info.birth_date
-			member.gender = info.gender
-			member.age = age_on(info.birth_date, on)
-			with desk_message(row_label=member_row_label(member)):
-				member.labour_skill = labour_skill_for_age(member.age, member.labour_skill)
-			reading = name_pinyin(member.member_name)
-			member.name_pinyin, member.name_initials = reading.full, reading.initials
+				member.update(member_facts(member.member_name, member.id_number, member.labour_skill, on))
 
 		for number, rows in repeated_id_numbers(m.id_number for m in self.members).items():
 			frappe.throw(
@@ -125,17 +121,7 @@ class Household(Document):
 
 	def set_household_facts(self):
 		with desk_message():
-			summary = summarize_members(m.as_dict() for m in self.members)
-		head = self.members[summary.head_index]
-		self.head_name = head.member_name
-		self.head_id_number = head.id_number
-		self.head_pinyin = head.name_pinyin
-		self.member_count = summary.size
-		self.no_labour_capacity = int(summary.no_labour_capacity)
-		self.member_uninsured = int(summary.member_uninsured)
-		self.search_keywords = search_keywords(
-			[head.member_name] + [m.member_name for m in self.members if m is not head]
-		)
+			self.update(household_facts([m.as_dict() for m in self.members]))
 
 	def validate_id_numbers_unique_in_county(self):
 		"""A person lives in one household only: no other live record may hold the same ID number.
