@@ -23,7 +23,7 @@ from fanpin.controllers.jobs import Progress
 from fanpin.controllers.stage import state_for_stage
 from fanpin.controllers.warnings import match_members
 from fanpin.fanpin.doctype.national_column_map.national_column_map import custom_headings
-from fanpin.imports.ahead import read_ahead
+from fanpin.imports.ahead import collecting_less, read_ahead
 from fanpin.imports.national_plan import (
 	HOUSEHOLD_COLUMNS,
 	MEMBER_COLUMNS,
@@ -228,11 +228,12 @@ class NationalFileImport:
 		)
 
 	def read_and_write(self) -> dict:
-		results = read_ahead(self.checked_rows)
-		try:
-			self.import_rows(results)
-		finally:
-			results.close()  # a failure here ends the reading process too
+		with collecting_less():
+			results = read_ahead(self.checked_rows)
+			try:
+				self.import_rows(results)
+			finally:
+				results.close()  # a failure here ends the reading process too
 		return self.stats
 
 	def import_rows(self, results) -> None:
