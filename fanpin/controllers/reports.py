@@ -165,6 +165,22 @@ def layout_of(module: ModuleType, report: str, filters: dict) -> str:
 	return report
 
 
+def laid_out_columns(module: ModuleType, layout: str, columns: list[dict]) -> list[dict]:
+	"""Filtered on a kind, the desk shows the columns the kind's layout exports, in its order, with
+	the report's ``KEPT_COLUMNS`` (the kind, the record) around them; the other kinds' are left out."""
+	fields = frappe.get_all(
+		"Export Layout Column",
+		filters={"parent": layout, "parenttype": "Export Layout"},
+		pluck="field",
+		order_by="idx",
+	)
+	by_name = {c["fieldname"]: c for c in columns}
+	kept = getattr(module, "KEPT_COLUMNS", ())
+	first, last = kept[:1], kept[1:]  # the kind first, the record last
+	chosen = [name for name in dict.fromkeys([*first, *fields, *last]) if name in by_name]
+	return [by_name[name] for name in chosen]
+
+
 def extra_fields(module: ModuleType, report: str, layout: str | None = None) -> list[dict]:
 	"""Fields of the base DocType the admin put in the report's Export Layout (``layout``, by default
 	the report's own) beyond its own columns."""
@@ -228,9 +244,13 @@ def count(module: ModuleType, filters: dict, extra: list[dict]) -> int | None:
 
 def run(module: ModuleType, report: str, filters: dict | None):
 	filters = frappe._dict(filters or {})
-	extra = extra_fields(module, report, layout_of(module, report, filters))
+	layout = layout_of(module, report, filters)
+	extra = extra_fields(module, report, layout)
 	data = list(stream(module, filters, extra))
-	columns = [dict(c, label=_(c["label"])) for c in module.COLUMNS + extra]
+	columns = module.COLUMNS + extra
+	if layout != report:
+		columns = laid_out_columns(module, layout, columns)
+	columns = [dict(c, label=_(c["label"])) for c in columns]
 	chart = module.chart(data, filters) if hasattr(module, "chart") else None
 	summary = module.summary(data, filters) if hasattr(module, "summary") else None
 	return columns, data, None, chart, summary

@@ -21,6 +21,7 @@ from fanpin.tests.desk import (
 	english_words,
 	fill_link,
 	journey_data,
+	open_as,
 	playwright,
 	shot,
 	wait_saved,
@@ -417,6 +418,212 @@ def test_city_office_runs_the_annual_assessment_and_sees_it_progress_and_end(bro
 		f"() => cur_list && cur_list.doctype === 'Risk Assessment' && cur_list.data.length === 1"
 		f" && cur_list.data[0].case === '{case}'"
 	)
+
+
+ENTRY_LIST = "National Entry List"
+MEMBER_CHANGE = "成员变更"  # the kind this journey picks (not the filter's default, 新增监测对象)
+KIND_LABELS = {"新增监测对象", "风险已消除", MEMBER_CHANGE}
+# The columns of the other kinds: blank on a row of member changes
+OTHER_KINDS_COLUMNS = ("category", "identified_on", "risk_types", "eliminated_on", "elimination_method")
+
+
+def entry_report_shows(page, kind: str, label: str | None, sources: list[str]) -> None:
+	"""Wait until the report has run on the kind filter (``kind`` its value, "" for every kind): it
+	lists ``sources``, and with a kind, rows of that kind (``label``) only."""
+	page.wait_for_function(
+		"""([kind, label, sources]) => frappe.query_report && frappe.query_report.report_name === 'National Entry List'
+			&& (frappe.query_report.get_filter_value('entry') || '') === kind
+			&& sources.every(s => (frappe.query_report.data || []).some(r => r.source === s))
+			&& (!label || frappe.query_report.data.every(r => r.entry === label))""",
+		arg=[kind, label, sources],
+	)
+
+
+def report_rows(page) -> list[dict]:
+	return page.evaluate("() => frappe.query_report.data.map(r => Object.assign({}, r))")
+
+
+def summary_figures(page) -> dict[str, str]:
+	"""The report summary as the user reads it: each label with its figure."""
+	items = page.locator(".page-container:visible .report-summary .summary-item")
+	items.first.wait_for()
+	figures = {}
+	for item in items.all():
+		label = item.locator(".summary-label").inner_text().strip()
+		figures[label] = item.locator(".summary-value").inner_text().strip()
+	return figures
+
+
+def selected_kind(page) -> str:
+	return page.locator('.page-form [data-fieldname="entry"] select').evaluate(
+		"e => e.options[e.selectedIndex] ? e.options[e.selectedIndex].text : ''"
+	)
+
+
+def choose_kind(page, label: str, kind: str, sources: list[str]) -> None:
+	"""Pick a kind in the report's 录入事项 filter (``label`` "" for the blank one, every kind), as a user
+	does, until the report has run on it."""
+	select = page.locator('.page-form [data-fieldname="entry"] select')
+	for attempt in range(3):
+		if label:
+			select.select_option(label=label)
+		else:
+			select.select_option(index=0)
+		try:
+			entry_report_shows(page, kind, label or None, sources)
+			return
+		except playwright.TimeoutError:
+			if attempt == 2:
+				shot(page, f"entry-list-not-filtered-{kind or 'all'}")
+				raise
+
+
+def header_and_rows(sheet) -> tuple[list, list[list]]:
+	"""The lower header row and the numbered rows under it, after the 序号 column (the title, the
+	reporting unit and the upper header above; the footer below is not numbered)."""
+	rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+	first = next(i for i, row in enumerate(rows) if row[0] == 1)
+	numbered = [row[1:] for row in rows[first:] if isinstance(row[0], int | float)]
+	return list(rows[first - 1][1:]), numbered
+
+
+def test_city_office_lists_one_kind_to_enter_exports_it_and_opens_it_from_its_layout(browser):
+	"""录入国家系统清单 filtered on 成员变更: the kind's rows only, exported in the kind's layout; the
+	layout's 打开报表 opens the list filtered on its kind."""
+	from openpyxl import load_workbook
+
+	data = journey_data("jobs")["entry_list"]
+	visit, today = data["visit"], datetime.date.today().isoformat()
+	labels = [c["label"] for c in data["layout_columns"]]
+	page = open_as(browser, CITY)
+
+	# 1. the list, every kind, then one kind: its rows only
+	page.goto(f"{URL}/app/query-report/{ENTRY_LIST}")
+	page.locator(".page-container:visible .dt-row-0").first.wait_for()
+	page.wait_for_function(
+		"() => frappe.query_report && frappe.query_report.get_filter_value('entry') === 'New monitoring object'"
+	)
+	assert selected_kind(page) == "新增监测对象"  # the default
+	choose_kind(page, "", "", [visit, data["elimination"]])
+	every_kind = report_rows(page)
+	assert {r["entry"] for r in every_kind} == KIND_LABELS, {r["entry"] for r in every_kind}
+	assert data["elimination"] in {r["source"] for r in every_kind}
+	figures = summary_figures(page)
+	assert KIND_LABELS <= set(figures), figures
+	shot(page, "entry-list-every-kind")
+	assert english_words(page, "body") == [], english_words(page, "body")
+
+	choose_kind(page, MEMBER_CHANGE, "Member change", [visit])
+	rows = report_rows(page)
+	assert rows and all(r["entry"] == MEMBER_CHANGE for r in rows), [r["entry"] for r in rows]
+	assert len(rows) < len(every_kind)
+	assert data["elimination"] not in {r["source"] for r in rows}
+	assert selected_kind(page) == MEMBER_CHANGE
+	# what the user reads: the summary counts this kind alone, the table shows the member who joined
+	figures = summary_figures(page)
+	assert figures.get(MEMBER_CHANGE) == str(len(rows)), figures
+	assert not (KIND_LABELS - {MEMBER_CHANGE}) & set(figures), figures
+	table = page.locator(".page-container:visible .dt-scrollable")
+	ours = table.locator(".dt-row", has_text=data["member_id_number"])
+	ours.wait_for()
+	for text in (MEMBER_CHANGE, data["visit_head"], data["member_name"], "新增成员", data["household_code"]):
+		assert text in ours.inner_text(), (text, ours.inner_text())
+	assert table.locator(".dt-row", has_text=data["elimination_head"]).count() == 0
+	# the kind's columns carry the rows; the other kinds' are not shown, and blank
+	shown = {c["fieldname"] for c in page.evaluate("() => frappe.query_report.columns")}
+	assert {c["field"] for c in data["layout_columns"]} <= shown, shown
+	assert not set(OTHER_KINDS_COLUMNS) & shown, shown
+	for row in rows:
+		assert all(row.get(c["field"]) for c in data["layout_columns"] if c["field"] != "household_code"), row
+		assert not any(row.get(field) for field in OTHER_KINDS_COLUMNS), row
+	mine = next(r for r in rows if r["source"] == visit)
+	assert (mine["member_name"], mine["member_id_number"], mine["member_change"]) == (
+		data["member_name"],
+		data["member_id_number"],
+		"新增成员",
+	), mine
+	shot(page, "entry-list-member-changes")
+	assert english_words(page, "body") == [], english_words(page, "body")
+
+	# 2. the government spreadsheet of the kind: its layout's title and headings, its rows only
+	with page.expect_download(timeout=60_000) as download:
+		page.locator(".page-container:visible").get_by_role("button", name="导出政府格式表格").click()
+	assert download.value.suggested_filename.endswith(".xlsx"), download.value.suggested_filename
+	assert data["layout_title"] in download.value.suggested_filename, download.value.suggested_filename
+	with open(download.value.path(), "rb") as f:
+		sheet = load_workbook(f).active
+	assert sheet["A1"].value == data["layout_title"], sheet["A1"].value
+	headings, written = header_and_rows(sheet)
+	assert headings == labels, headings
+	assert len(written) == len(rows), (len(written), len(rows))
+	column_of = {label: index for index, label in enumerate(labels)}
+	# the desk's rows, in the desk's order, each a member change
+	assert [(w[column_of["户主姓名"]], w[column_of["证件号码"]]) for w in written] == [
+		(r["head_name"], r["member_id_number"]) for r in rows
+	]
+	assert all(w[column_of["变更类型"]] for w in written), written
+	line = next(w for w in written if w[column_of["证件号码"]] == data["member_id_number"])
+	assert [
+		line[column_of[label]]
+		for label in ("户编号", "乡（镇）", "行政村", "户主姓名", "成员姓名", "变更类型")
+	] == [
+		data["household_code"],
+		"东莱街道",
+		data["village_name"],
+		data["visit_head"],
+		data["member_name"],
+		"新增成员",
+	], line
+	assert str(line[column_of["变更时间"]])[:10] == today, line
+	assert not any(data["elimination_head"] in map(str, w) for w in written)
+
+	# 3. the kind's layout in the desk, and its 打开报表: the list filtered on its kind
+	page.goto(f"{URL}/app/export-layout")
+	entry = page.locator(".list-row-container", has_text=data["layout_title"]).first
+	entry.wait_for()
+	shot(page, "export-layouts")
+	entry.locator(".list-subject a", has_text=data["layout_title"]).first.click()
+	page.wait_for_function(
+		"name => window.cur_frm && cur_frm.doc.name === name && !cur_frm.is_new()", arg=data["layout"]
+	)
+	form = page.locator(".page-container:visible")
+	form.locator('[data-fieldname="columns"] .grid-body .grid-row').first.wait_for()
+	assert form.locator(".title-text").first.inner_text().strip() == data["layout_title"]
+	report = form.locator('.form-layout [data-fieldname="report"] .control-value').first
+	assert report.inner_text().strip() == "录入国家系统清单", report.inner_text()
+	# the kind, named as the report's filter names it, once the form has the report's kinds
+	form.locator('.form-layout [data-fieldname="kind"] .control-value', has_text=MEMBER_CHANGE).wait_for()
+	grid_labels = form.locator(
+		'[data-fieldname="columns"] .grid-body .grid-row [data-fieldname="label"] .static-area'
+	).all_inner_texts()
+	assert [t.strip() for t in grid_labels] == labels, grid_labels
+	shot(page, "export-layout-member-change")
+	assert visible_words(page) == [], visible_words(page)
+	# the spreadsheet just written is the layout's attachment, in the sidebar and the timeline
+	sidebar = form.locator(".form-sidebar .attachments-actions, .form-sidebar .form-attachments").first
+	sidebar.get_by_text(download.value.suggested_filename).first.wait_for()
+	# around the form, names only: the record's (the report's and the kind's, in the breadcrumb), the
+	# installer's (the timeline) and the spreadsheet's file name; read here, asserted at the end
+	names = set(re.findall(r"[A-Za-z]{3,}", data["layout"])) | {"Administrator", "xlsx"}
+	around_the_form = english_words(page, "body")
+
+	form.locator(".page-actions, .page-head").get_by_role("button", name="打开报表").first.click()
+	page.wait_for_url(re.compile(r"/app/query-report/National(%20| )Entry(%20| )List"))
+	try:
+		entry_report_shows(page, "Member change", MEMBER_CHANGE, [visit])
+	except playwright.TimeoutError:
+		shot(page, "entry-list-not-opened-on-its-kind")
+		raise
+	assert selected_kind(page) == MEMBER_CHANGE
+	landed = report_rows(page)
+	assert landed and all(r["entry"] == MEMBER_CHANGE for r in landed), [r["entry"] for r in landed]
+	assert {r["source"] for r in landed} == {r["source"] for r in rows}
+	page.locator(".page-container:visible .dt-scrollable .dt-row", has_text=data["member_name"]).wait_for()
+	figures = summary_figures(page)
+	assert figures.get(MEMBER_CHANGE) == str(len(rows)), figures
+	shot(page, "entry-list-from-its-layout")
+	assert english_words(page, "body") == [], english_words(page, "body")
+	assert set(around_the_form) <= names, sorted(set(around_the_form) - names)
 
 
 # ---------------------------------------------------------------- the admin, last: it adds a county

@@ -14,6 +14,7 @@ from frappe.utils import add_days, add_months, getdate, today
 from fanpin.controllers.stage import active_workflow, state_for_stage
 from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_line
 from fanpin.testing import DONGLAI, ensure_line, make_case, make_household, make_income, member
+from fanpin.tests.journey_data import elimination_at
 
 REVIEWER = "Fanpin Town Reviewer"
 SURNAMES = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜"
@@ -132,20 +133,14 @@ def exit_at_city_marking(village: str, head: str, line: float):
 			"identified_on": identified,
 		},
 	)
-	exit_doc = frappe.get_doc(
-		{"doctype": "Risk Elimination", "case": case.name, "method": "Eliminated naturally"}
-	).insert()
-	frappe.db.set_value(
-		"Risk Elimination",
-		exit_doc.name,
-		{
-			"stage": "City marking",
-			"workflow_state": state_for_stage("Risk Elimination", "City marking"),
-			"appraisal_date": add_days(today(), -12),
-			"appraisal_result": "同意退出监测",
-			"review_notes": "审核同意",
-			"notice_start": add_days(today(), -10),
-			"notice_end": add_days(today(), -6),
-		},
+	name = elimination_at(
+		case.name,
+		"Eliminated naturally",
+		"City marking",
+		appraisal_date=add_days(today(), -12),
+		appraisal_result="同意退出监测",
+		review_notes="审核同意",
+		notice_start=add_days(today(), -10),
+		notice_end=add_days(today(), -6),
 	)
-	return exit_doc
+	return frappe.get_doc("Risk Elimination", name)

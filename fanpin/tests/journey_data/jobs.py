@@ -1,13 +1,22 @@
-"""Records the background-job journeys start from: the people a department file names, and cases
-for the annual risk assessment. Every call makes new ones (fresh ID numbers), so the file's rows
-are never "already imported" and the cases are not yet assessed this year."""
+"""Records the background-job journeys start from: the people a department file names, cases
+for the annual risk assessment, and what the city office enters in the national system this month
+(a risk eliminated, a member who joined a household). Every call makes new ones (fresh ID numbers,
+fresh head names), so the file's rows are never "already imported", the cases are not yet assessed
+this year, and the entry list's rows of this call are told from those of earlier calls."""
 
 import random
 
 import frappe
+from frappe.utils import add_months, today
 
+from fanpin.controllers.stage import state_for_stage
+from fanpin.policy import procedure
 from fanpin.setup.defaults import TOWNS
 from fanpin.testing import DONGLAI, fresh_id_number, make_household, make_monitored_case, member
+from fanpin.tests.journey_data import elimination_at
+from fanpin.tests.journey_data.city import fresh_names
+
+ENTRY_LIST = "National Entry List"
 
 ASSESSED_CASES = 30  # enough for the progress bar to move, few enough to stay quick
 
@@ -57,8 +66,78 @@ def build() -> dict:
 		"expected": {"read": 5, "imported": 4, "matched": 3, "unmatched": 1, "rejected": 1, "repeated": 0},
 		"monitored": [case.name for case in monitored],
 		"assessment_cases": cases,
+		"entry_list": entry_list(),
 	}
 
 
 def head_id(household: str) -> str:
 	return frappe.db.get_value("Household", household, "head_id_number")
+
+
+def household_code(village_code: str) -> str:
+	while True:
+		code = f"{village_code}{random.randint(100000, 999999)}"
+		if not frappe.db.exists("Household", {"household_code": code}):
+			return code
+
+
+def entry_list() -> dict:
+	"""This month's entries of two more kinds than the new monitoring objects above: a risk the town
+	eliminated today, and a member who joined a monitored household, recorded on today's visit. Both
+	cases were taken in months ago, so they are not new monitoring objects of this month."""
+	where = village(DONGLAI, 6)
+	earlier = add_months(today(), -6)
+	eliminated_head, visited_head, newcomer = fresh_names(3)
+	exited = make_monitored_case(where, eliminated_head, identified_on=earlier)
+	frappe.db.set_value("Household", exited.household, "household_code", household_code(where))
+	exit_name = elimination_at(
+		exited.name, "Eliminated through assistance", procedure.ELIMINATED, eliminated_on=today()
+	)
+	frappe.db.set_value(
+		"Monitoring Case",
+		exited.name,
+		{
+			"stage": procedure.ELIMINATED,
+			"workflow_state": state_for_stage("Monitoring Case", procedure.ELIMINATED),
+		},
+	)
+
+	visited = make_monitored_case(where, visited_head, identified_on=earlier)
+	code = household_code(where)
+	frappe.db.set_value("Household", visited.household, "household_code", code)
+	member_id = fresh_id_number(male=False)
+	visit = frappe.get_doc(
+		{
+			"doctype": "Follow-up Visit",
+			"case": visited.name,
+			"visit_date": today(),
+			"method": "Home visit",
+			"visitor": "王干部",
+			"findings": "儿媳嫁入，户口已迁入",
+			"member_updates": [
+				{
+					"change": "Joined the household",
+					"member_name": newcomer,
+					"member_id_number": member_id,
+					"relation": "Daughter-in-law",
+					"labour_skill": "Ordinary labour",
+				}
+			],
+		}
+	).insert()
+	visit.submit()
+
+	layout = frappe.get_doc("Export Layout", f"{ENTRY_LIST} - Member change")
+	return {
+		"elimination": exit_name,
+		"elimination_head": eliminated_head,
+		"visit": visit.name,
+		"visit_head": visited_head,
+		"household_code": code,
+		"village_name": frappe.db.get_value("Area", where, "area_name"),
+		"member_name": newcomer,
+		"member_id_number": member_id,
+		"layout": layout.name,
+		"layout_title": layout.title,
+		"layout_columns": [{"field": row.field, "label": row.label} for row in layout.columns],
+	}

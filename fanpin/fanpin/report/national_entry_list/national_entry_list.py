@@ -19,6 +19,8 @@ from fanpin.policy import procedure
 
 NEW, ELIMINATED, MEMBER = "New monitoring object", "Risk eliminated", "Member change"
 KIND_FILTER, KINDS = "entry", (NEW, ELIMINATED, MEMBER)
+# shown beside a kind's own layout in the desk: the kind, and the record the row comes from
+KEPT_COLUMNS = ("entry", "source")
 COLUMNS = [
 	column("entry", "To Enter", width=110),
 	column("household_code", "Household Number", width=160),

@@ -182,6 +182,19 @@ class TestNationalEntryList(FanpinTestCase):
 		self.assertEqual(sources(ELIMINATED), {self.exit})
 		self.assertEqual(sources(MEMBER), {self.visit})
 		self.assertEqual(sources(""), {self.new.name, self.exit, self.visit})
+		# filtered on a kind, the desk shows the columns its layout exports, in its order
+		fields = frappe.get_all(
+			"Export Layout Column",
+			filters={"parent": f"{REPORT} - {MEMBER}", "parenttype": "Export Layout"},
+			pluck="field",
+			order_by="idx",
+		)
+		shown = [c["fieldname"] for c in run(REPORT, filters=self.filters(MEMBER))["columns"]]
+		self.assertEqual(shown, ["entry", *[f for f in fields if f != "entry"], "source"])
+		self.assertNotIn("elimination_method", shown)
+		self.assertIn(
+			"elimination_method", [c["fieldname"] for c in run(REPORT, filters=self.filters(""))["columns"]]
+		)
 		# unfiltered, the export is the combined list with its 录入事项 column
 		sheet = download(self.filters())
 		self.assertEqual(sheet["B3"].value, "录入事项")
