@@ -1,11 +1,13 @@
 """Glue between the pure policy core and the desk: translated messages."""
 
+import datetime
 import queue
 import re
 import secrets
 import threading
 import time
 from contextlib import contextmanager
+from decimal import Decimal
 
 import frappe
 from frappe import _
@@ -304,6 +306,13 @@ def _literal_function():
 	if not (literal and escape_string):
 		return None
 	written: dict[str, str] = {}
+	# a date, a datetime, an amount: the driver's own encoder for the type, called straight
+	encoders = getattr(connection, "encoders", None) or {}
+	direct = {
+		kind: encoders[kind]
+		for kind in (datetime.date, datetime.datetime, Decimal, float)
+		if kind in encoders
+	}
 
 	def to_sql(value) -> str:
 		kind = type(value)
@@ -318,6 +327,9 @@ def _literal_function():
 			return "NULL"
 		if kind is int:
 			return str(value)
+		encoder = direct.get(kind)
+		if encoder is not None:
+			return encoder(value, encoders)
 		return literal(value)
 
 	return to_sql

@@ -414,6 +414,9 @@ def households(rows: Iterable[NationalRow]) -> dict[str, list[NationalRow]]:
 
 def household_disagreements(rows: list[NationalRow]) -> list[str]:
 	"""Where the rows of one household contradict each other on the household's own columns."""
+	first = rows[0]
+	if all(row.household == first.household and row.income == first.income for row in rows):
+		return []  # the household's columns repeated alike on each row, as exports write them
 	found = []
 	for name in (*HOUSEHOLD_FIELDS, *INCOME_FIELDS):
 		seen = {row.household.get(name, row.income.get(name)) for row in rows} - {None, ""}
