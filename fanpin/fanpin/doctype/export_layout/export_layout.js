@@ -6,11 +6,14 @@ frappe.ui.form.on("Export Layout", {
 		frm.trigger("load_field_choices");
 		if (!frm.is_new()) {
 			// a kind's layout opens the report filtered on its kind, where this layout applies
+			// (once the report's kinds are known: a click before they arrive waits for them)
 			frm.add_custom_button(__("Open Report"), () =>
-				frappe.set_route(
-					"query-report",
-					frm.doc.report,
-					frm.doc.kind && frm.fanpin_kind_filter ? { [frm.fanpin_kind_filter]: frm.doc.kind } : {}
+				(frm.fanpin_kinds || Promise.resolve()).then(() =>
+					frappe.set_route(
+						"query-report",
+						frm.doc.report,
+						frm.doc.kind && frm.fanpin_kind_filter ? { [frm.fanpin_kind_filter]: frm.doc.kind } : {}
+					)
 				)
 			);
 		}
@@ -20,7 +23,7 @@ frappe.ui.form.on("Export Layout", {
 	},
 	load_field_choices(frm) {
 		if (!frm.doc.report) return;
-		frappe
+		frm.fanpin_kinds = frappe
 			.call("fanpin.fanpin.doctype.export_layout.export_layout.get_kinds", { report: frm.doc.report })
 			.then(({ message }) => {
 				const kinds = (message && message.kinds) || [];
