@@ -222,7 +222,10 @@ class NationalFileImport:
 	def checked_rows(self):
 		"""The number of rows of the file (for the progress bar), then its rows as the parser reads
 		them; run in the reading process (:mod:`fanpin.imports.ahead`)."""
-		yield count_rows(self.content, self.filename)
+		try:
+			yield count_rows(self.content, self.filename)
+		except Exception:  # only the progress bar's estimate: the rows' reader says what is wrong
+			yield 0
 		yield from parse_national_rows(
 			read_rows(self.content, self.filename, NATIONAL), self.lookup, self.choices, self.risk_types
 		)

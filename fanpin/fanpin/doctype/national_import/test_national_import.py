@@ -196,6 +196,12 @@ class TestNationalImport(CaseTestCase):
 		self.assertEqual(batch.status, "Failed")
 		self.assertIn("没有户编号列", batch.import_log)
 
+	def test_a_spreadsheet_that_cannot_be_opened_fails_in_chinese_and_writes_nothing(self):
+		frappe.set_user(self.officer)
+		batch = upload(b"PK\x03\x04 not a workbook")
+		self.assertEqual(batch.status, "Failed")
+		self.assertIn("无法打开该表格", batch.import_log)
+
 	def test_what_fanpin_holds_otherwise_is_listed_beside_the_national_value(self):
 		"""A household fanpin registered and took into the procedure itself, then found in the national
 		file with one member fewer, under monitoring as 边缘易致贫户, at another income."""
