@@ -23,10 +23,10 @@ from fanpin.fanpin.doctype.monitoring_threshold.monitoring_threshold import get_
 from fanpin.fanpin.doctype.staff_assignment.staff_assignment import assign_staff
 from fanpin.policy import classifier, procedure
 from fanpin.policy.exit import ASSISTED, DONE, NATURAL
-from fanpin.policy.household import summarize_members
+from fanpin.policy.household import household_facts
 from fanpin.policy.idcard import age_on, make_id_number
 from fanpin.policy.income import IncomeFigures, income_period, net_income, per_capita_income
-from fanpin.policy.pinyin import name_pinyin, search_keywords
+from fanpin.policy.pinyin import name_pinyin
 from fanpin.setup.defaults import DEPARTMENTS, TOWNS
 from fanpin.setup.install import ensure_line
 from fanpin.utils import bulk_insert, insert_dicts, reserve_names, row_name
@@ -164,8 +164,7 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 			continue
 		name = make_autoname("HH-.#######")
 		village = villages[index % len(villages)]
-		summary = summarize_members(draft)
-		head = draft[summary.head_index]
+		facts = household_facts(draft)
 		households.append(
 			{
 				"name": name,
@@ -176,15 +175,9 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 				"status": "Registered",
 				"phone": f"13{rng.randint(100000000, 999999999)}",
 				"address": f"{index % 300 + 1}号",
-				"head_name": head["member_name"],
-				"head_id_number": head["id_number"],
-				"head_pinyin": head["name_pinyin"],
-				"member_count": summary.size,
-				"no_labour_capacity": int(summary.no_labour_capacity),
-				"member_uninsured": int(summary.member_uninsured),
 				"housing_unsafe": int(rng.random() < 0.03),
 				"water_unsafe": int(rng.random() < 0.02),
-				"search_keywords": search_keywords(m["member_name"] for m in draft),
+				**facts,
 			}
 		)
 		for idx, member in enumerate(draft, start=1):
@@ -201,7 +194,7 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 			{
 				"name": make_autoname("INC-.#######"),
 				"household": name,
-				"head_name": head["member_name"],
+				"head_name": facts["head_name"],
 				"village": village,
 				"town": town_of[village],
 				"reference_date": discovered,
@@ -209,8 +202,8 @@ def create_households(count: int, villages: list[str], rng: random.Random) -> in
 				"period_end": period.end,
 				**vars(figures),
 				"net_income": net,
-				"household_size": summary.size,
-				"per_capita_income": per_capita_income(net, summary.size),
+				"household_size": facts["member_count"],
+				"per_capita_income": per_capita_income(net, facts["member_count"]),
 			}
 		)
 	common = {"docstatus": 0}

@@ -113,6 +113,13 @@ def row_name() -> str:
 	return row_names(1)[0]
 
 
+def named(rows) -> list[list]:
+	"""Each row led by a name of its own (:func:`row_names`), for a table whose first field is
+	``name``."""
+	rows = list(rows)
+	return [[name, *row] for name, row in zip(row_names(len(rows)), rows, strict=True)]
+
+
 def bulk_insert(
 	doctype: str,
 	fields: list[str],

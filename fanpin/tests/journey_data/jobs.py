@@ -10,6 +10,7 @@ import frappe
 from frappe.utils import add_months, today
 
 from fanpin.controllers.stage import state_for_stage
+from fanpin.exports.defaults import layout_name
 from fanpin.policy import procedure
 from fanpin.setup.defaults import TOWNS
 from fanpin.testing import DONGLAI, fresh_id_number, make_household, make_monitored_case, member
@@ -127,7 +128,7 @@ def entry_list() -> dict:
 	).insert()
 	visit.submit()
 
-	layout = frappe.get_doc("Export Layout", f"{ENTRY_LIST} - Member change")
+	layout = frappe.get_doc("Export Layout", layout_name(ENTRY_LIST, "Member change"))
 	return {
 		"elimination": exit_name,
 		"elimination_head": eliminated_head,

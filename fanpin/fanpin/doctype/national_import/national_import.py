@@ -55,6 +55,7 @@ from fanpin.utils import (
 	bulk_upsert,
 	in_row,
 	insert_dicts,
+	named,
 	policy_message,
 	reserve_names,
 	row_names,
@@ -537,7 +538,7 @@ class NationalFileImport:
 		bulk_insert(
 			"Case Risk Type",
 			["name", "parent", "parenttype", "parentfield", "idx", "risk_type"],
-			[[name, *risk] for name, risk in zip(row_names(len(risks)), risks, strict=True)],
+			named(risks),
 			behind=self.behind,
 		)
 
@@ -558,7 +559,7 @@ class NationalFileImport:
 		bulk_insert(
 			"Version",
 			["name", "ref_doctype", "docname", "data", "docstatus"],
-			[(name, *row) for name, row in zip(row_names(len(rows)), rows, strict=True)],
+			named(rows),
 			behind=self.behind,
 		)
 
@@ -641,12 +642,10 @@ class NationalFileImport:
 					"reason",
 					"id_number",
 				],
-				[
-					(name, self.batch.name, "National Import", "errors", idx, *error)
-					for idx, (name, error) in enumerate(
-						zip(row_names(len(self.errors)), self.errors, strict=True), start=1
-					)
-				],
+				named(
+					(self.batch.name, "National Import", "errors", idx, *error)
+					for idx, error in enumerate(self.errors, start=1)
+				),
 			)
 		frappe.db.delete(
 			"National Import Difference", {"parent": self.batch.name, "parenttype": "National Import"}
@@ -666,12 +665,10 @@ class NationalFileImport:
 				"fanpin_value",
 				"national_value",
 			],
-			[
-				(name, self.batch.name, "National Import", "differences", idx, *row)
-				for idx, (name, row) in enumerate(
-					zip(row_names(len(self.differences)), self.differences, strict=True), start=1
-				)
-			],
+			named(
+				(self.batch.name, "National Import", "differences", idx, *row)
+				for idx, row in enumerate(self.differences, start=1)
+			),
 		)
 		s = self.stats
 		message = _(

@@ -18,7 +18,7 @@ from fanpin.controllers.warnings import (
 from fanpin.imports.reader import count_rows, read_rows
 from fanpin.imports.warning_rows import ColumnNotice, RowError, header_lookup, parse_rows, warning_key
 from fanpin.policy.messages import PolicyError
-from fanpin.utils import bulk_insert, insert_dicts, policy_message, reserve_names, row_names, translate
+from fanpin.utils import bulk_insert, insert_dicts, named, policy_message, reserve_names, translate
 
 CHUNK = 2000
 MAX_LISTED_ERRORS = 1000
@@ -254,12 +254,10 @@ class WarningFileImport:
 					"reason",
 					"id_number",
 				],
-				[
-					(name, self.batch.name, "Warning Import", "errors", idx, number, reason, id_number)
-					for idx, (name, (number, reason, id_number)) in enumerate(
-						zip(row_names(len(self.errors)), self.errors, strict=True), start=1
-					)
-				],
+				named(
+					(self.batch.name, "Warning Import", "errors", idx, *error)
+					for idx, error in enumerate(self.errors, start=1)
+				),
 			)
 		s = self.stats
 		message = _(
