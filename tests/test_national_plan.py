@@ -167,3 +167,39 @@ def test_a_case_fanpin_took_through_the_procedure_is_not_written_and_its_differe
 	result, _ = plan([monitored], stored)
 	assert result.monitoring is None
 	assert ("Stage", "Home verification", "Under monitoring") in result.differences
+
+
+def test_where_fanpins_own_income_of_the_year_stands_every_amount_the_file_gives_is_listed_beside_it():
+	stored = StoredHousehold(
+		name="HH-1",
+		village="V1",
+		values={"household_code": "370681001"},
+		members=[
+			{
+				"name": "m1",
+				"id_number": HEAD,
+				"member_name": "王大",
+				"relation": "Head of household",
+				"labour_skill": "Ordinary labour",
+				"member_status": "In household",
+			}
+		],
+		other_income=5200,
+		staff_income=True,
+		staff_figures={"net_income": 5200, "wage_income": 5200, "per_capita_income": 5200},
+	)
+	given = row(5, HEAD, "王大", "Head of household")
+	given = NationalRow(
+		row_number=5,
+		household=given.household,
+		member=given.member,
+		income={"per_capita_income": 4100, "net_income": 4100, "wage_income": 3000, "transfer_income": 1100},
+	)
+	result, refused = plan([given], stored)
+	assert refused == []
+	assert result.differences[-4:] == [
+		("Per-capita Income", "¥5,200.00", "¥4,100.00"),
+		("家庭年纯收入", "¥5,200.00", "¥4,100.00"),
+		("工资性收入", "¥5,200.00", "¥3,000.00"),
+		("转移性收入", "¥0.00", "¥1,100.00"),
+	]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from fanpin.imports.national_rows import (
+	INCOME_FIELDS,
 	MEMBER_FIELDS,
 	SYNONYMS,
 	NationalRow,
@@ -99,6 +100,7 @@ class StoredHousehold:
 	other_income: float | None = None  # the latest per-capita income not from an export of that date
 	income: str | None = None  # its income record of the export's date, which the import rewrites
 	staff_income: bool = False  # fanpin has its own record of the export's income year: it stands
+	staff_figures: dict = field(default_factory=dict)  # that record's amounts, by INCOME_FIELDS
 
 
 @dataclass
@@ -361,6 +363,12 @@ def compare(stored: StoredHousehold, rows: list[NationalRow], object_: dict | No
 	ours = stored.other_income
 	if theirs is not None and ours is not None and abs(float(ours) - float(theirs)) >= 0.01:
 		found.append(("Per-capita Income", f"¥{float(ours):,.2f}", f"¥{float(theirs):,.2f}"))
+	# where fanpin's own record of the year stands, every other amount the file gives is listed
+	# beside it: nothing the file says of the income is dropped unsaid
+	for name in INCOME_FIELDS if stored.staff_income else ():
+		theirs, ours = rows[0].income.get(name), stored.staff_figures.get(name)
+		if name != "per_capita_income" and theirs is not None and float(ours or 0) != float(theirs):
+			found.append((SYNONYMS[name][0], f"¥{float(ours or 0):,.2f}", f"¥{float(theirs):,.2f}"))
 	return found
 
 

@@ -36,6 +36,7 @@ from fanpin.imports.national_plan import (
 )
 from fanpin.imports.national_rows import (
 	CHOICE_FIELDS,
+	INCOME_FIELDS,
 	MEMBER_FIELDS,
 	SYNONYMS,
 	NationalRow,
@@ -811,7 +812,7 @@ def stored_households(codes: list[str], export_date) -> dict[str, StoredHousehol
 	for income in frappe.get_all(
 		"Household Income",
 		filters={"household": ("in", list(found))},
-		fields=["name", "household", "reference_date", "period_start", "per_capita_income"],
+		fields=["name", "household", "reference_date", "period_start", *INCOME_FIELDS],
 		order_by="reference_date desc",
 	):
 		held = found[income.household]
@@ -821,9 +822,9 @@ def stored_households(codes: list[str], export_date) -> dict[str, StoredHousehol
 			if income.reference_date == getdate(export_date):
 				held.income = income.name
 			else:
-				held.staff_income = (
-					True  # a record of fanpin's own for that year stands: the difference says so
-				)
+				# a record of fanpin's own for that year stands: the differences say what the file has
+				held.staff_income = True
+				held.staff_figures = {name: income[name] for name in INCOME_FIELDS}
 	return {held.values["household_code"]: held for held in found.values()}
 
 
