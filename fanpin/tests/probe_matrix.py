@@ -661,7 +661,7 @@ def test_a_national_import_never_names_another_towns_household():
 	assert elsewhere["name"] not in json.dumps(batch, ensure_ascii=False)
 
 
-NATIONAL_HEADER = "户编号,乡镇,行政村,姓名,证件号码,与户主关系,劳动技能,人均纯收入（元）,监测对象类别,识别监测时间,风险类型,风险是否消除"
+NATIONAL_HEADER = "户编号,乡镇,行政村,姓名,证件号码,与户主关系,劳动技能,人均纯收入（元）,工资性收入,监测对象类别,识别监测时间,风险类型,风险是否消除"
 ISSUED: set[str] = set()
 
 
@@ -783,6 +783,7 @@ def national_row(code: str, town: str, village: str, name: str, id_number: str, 
 		"户主",
 		"普通劳动力",
 		values.get("income", ""),
+		values.get("wage", ""),
 		*values.get("monitoring", ("", "", "", "")),
 	]
 
@@ -814,7 +815,7 @@ def test_one_person_in_two_households_of_one_file_lands_in_the_first_only():
 
 def test_an_income_fanpin_recorded_for_the_export_year_stands_and_the_difference_says_so():
 	"""An income the officer recorded for the year before the export date is not overwritten by the
-	file's: no second income is added, and the batch lists both values."""
+	file's: no second income is added, and the batch lists both values of each amount the file gives."""
 	officer = "officer.donglai@fanpin.demo"
 	village = own_area(officer)
 	code, head = new_household_code(), new_id_number()
@@ -835,7 +836,7 @@ def test_an_income_fanpin_recorded_for_the_export_year_stands_and_the_difference
 	assert ours["per_capita_income"] == 5200, ours
 	batch = import_national(
 		officer,
-		[national_row(code, "东莱街道", village_name([village]), "探针收入", head, income=4100)],
+		[national_row(code, "东莱街道", village_name([village]), "探针收入", head, income=4100, wage=4100)],
 	)
 	assert batch["status"] == "Completed", batch["import_log"]
 	assert (batch["households_updated"], batch["rows_rejected"]) == (1, 0), batch["import_log"]
@@ -843,12 +844,16 @@ def test_an_income_fanpin_recorded_for_the_export_year_stands_and_the_difference
 	assert (after["per_capita_income"], after["modified"]) == (5200, ours["modified"]), after
 	incomes = admin_list("Household Income", [["household", "=", household]], ["name"])
 	assert [row["name"] for row in incomes] == [ours["name"]], incomes
+	# fanpin's figures beside every amount the file gives for the year: nothing of it goes unsaid
 	found = [
-		(d["household"], d["fanpin_value"], d["national_value"])
+		(d["household"], d["subject"], d["fanpin_value"], d["national_value"])
 		for d in batch["differences"]
-		if d["subject"] == "人均纯收入"
+		if d["household"] == household
 	]
-	assert found == [(household, "¥5,200.00", "¥4,100.00")], batch["differences"]
+	assert found == [
+		(household, "人均纯收入", "¥5,200.00", "¥4,100.00"),
+		(household, "工资性收入", "¥5,200.00", "¥4,100.00"),
+	], batch["differences"]
 
 
 def test_a_monitored_household_the_national_list_lacks_is_listed_on_the_batch():
